@@ -1,0 +1,116 @@
+package dev.steward.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.github.f4b6a3.ulid.Ulid;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identifier Steward gives a canonical entity: its type's prefix, an underscore and a ULID,
+ * as in {@code cus_01JDQ6Z3M4X8E2T7V5K9W0B1NA}.
+ *
+ * <p>Identifiers are time-ordered: ids made later by the same {@link IdGenerator} sort after
+ * earlier ones, both as objects and as strings. The string form is stable and is what canonical
+ * JSON carries. Obtain one from {@link IdGenerator#next(EntityType)} or {@link #parse(String)}.
+ *
+ * <p>Value-based and immutable.
+ */
+public final class CanonicalId implements Comparable<CanonicalId> {
+  /** The pattern of the string form, as the JSON schemas state it. */
+  public static final String PATTERN = "^[a-z]{2,3}_[0-7][0-9A-HJKMNP-TV-Z]{25}$";
+
+  private static final Pattern COMPILED = Pattern.compile(PATTERN);
+
+  private final EntityType type;
+  private final Ulid ulid;
+
+  private CanonicalId(EntityType type, Ulid ulid) {
+    this.type = type;
+    this.ulid = ulid;
+  }
+
+  static CanonicalId of(EntityType type, Ulid ulid) {
+    return new CanonicalId(Objects.requireNonNull(type, "type"), Objects.requireNonNull(ulid, "ulid"));
+  }
+
+  /**
+   * Parses the string form.
+   *
+   * @throws ModelException with reason {@link ModelException.Reason#INVALID_IDENTIFIER} if the
+   *     text is not a known prefix, an underscore and a 26-character ULID
+   */
+  @JsonCreator
+  public static CanonicalId parse(String text) {
+    Objects.requireNonNull(text, "text");
+    if (text.length() > 30 || !COMPILED.matcher(text).matches()) {
+      throw new ModelException(
+          ModelException.Reason.INVALID_IDENTIFIER,
+          "'"
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+              + "' is not a canonical id: expected an entity prefix, '_' and a 26-character"
+              + " ULID, such as cus_01JDQ6Z3M4X8E2T7V5K9W0B1NA");
+    }
+    int underscore = text.indexOf('_');
+    String prefix = text.substring(0, underscore);
+    EntityType type =
+        EntityType.fromPrefix(prefix)
+            .orElseThrow(
+                () ->
+                    new ModelException(
+                        ModelException.Reason.INVALID_IDENTIFIER,
+                        "'" + text + "' has prefix '" + prefix + "', which names no entity type"));
+    return new CanonicalId(type, Ulid.from(text.substring(underscore + 1)));
+  }
+
+  /**
+   * Parses the string form and checks it names an entity of the expected type.
+   *
+   * @throws ModelException with reason {@link ModelException.Reason#IDENTIFIER_TYPE_MISMATCH} if
+   *     the id is of another type, or as {@link #parse(String)}
+   */
+  public static CanonicalId parse(String text, EntityType expected) {
+    CanonicalId id = parse(text);
+    if (id.type != expected) {
+      throw new ModelException(
+          ModelException.Reason.IDENTIFIER_TYPE_MISMATCH,
+          "'" + text + "' is a " + id.type + " id; expected a " + expected + " id");
+    }
+    return id;
+  }
+
+  /** Returns the type of entity this id names. */
+  public EntityType type() {
+    return type;
+  }
+
+  /** Returns the instant, to the millisecond, at which this id was generated. */
+  public Instant createdAt() {
+    return ulid.getInstant();
+  }
+
+  @Override
+  public int compareTo(CanonicalId other) {
+    int byType = type.prefix().compareTo(other.type.prefix());
+    return byType != 0 ? byType : ulid.compareTo(other.ulid);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof CanonicalId c && type == c.type && ulid.equals(c.ulid);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * type.hashCode() + ulid.hashCode();
+  }
+
+  /** Returns the stable string form, {@code cus_01JDQ6Z3M4X8E2T7V5K9W0B1NA}. */
+  @JsonValue
+  @Override
+  public String toString() {
+    return type.prefix() + "_" + ulid;
+  }
+}

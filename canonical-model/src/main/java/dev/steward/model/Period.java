@@ -1,0 +1,36 @@
+package dev.steward.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A span of calendar days, both ends included: a contract term, an accounting or revenue
+ * period, a validity range. Not {@link java.time.Period}, which is an amount of time.
+ *
+ * @param start the first day
+ * @param end the last day, not before {@code start}
+ */
+public record Period(@NotNull LocalDate start, @NotNull LocalDate end) {
+
+  /** Returns whether {@code date} falls within this period. */
+  public boolean contains(LocalDate date) {
+    return !date.isBefore(start) && !date.isAfter(end);
+  }
+
+  /** Returns whether this period and {@code other} share at least one day. */
+  public boolean overlaps(Period other) {
+    return !other.end.isBefore(start) && !other.start.isAfter(end);
+  }
+
+  /** Bean-validation check that the end is not before the start. */
+  @JsonIgnore
+  @AssertTrue(message = "end must not be before start")
+  public boolean isEndOnOrAfterStart() {
+    @Nullable LocalDate s = start;
+    @Nullable LocalDate e = end;
+    return s == null || e == null || !e.isBefore(s);
+  }
+}

@@ -1,0 +1,217 @@
+package dev.steward.model;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.io.NumberOutput;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme over a Jackson tree: properties sorted by UTF-16 code
+ * units, no white space, strings escaped as ECMAScript's JSON.stringify does, numbers in
+ * ECMAScript's shortest round-trip form.
+ *
+ * <p>JCS reads every number as an IEEE double. Rather than fingerprint two different decimals
+ * alike, a number that a double cannot hold exactly (more than ~15-17 significant digits, or an
+ * integer beyond 2^53) is refused. Money is unaffected: its amount is a string.
+ */
+final class Rfc8785 {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final BigInteger MAX_EXACT_LONG = BigInteger.valueOf(1L << 53);
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+  private final StringBuilder path = new StringBuilder();
+
+  private Rfc8785() {}
+
+  static byte[] canonicalize(JsonNode node) {
+    Rfc8785 w = new Rfc8785();
+    w.write(node);
+    return w.out.toByteArray();
+  }
+
+  private void write(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT -> writeObject(node);
+      case ARRAY -> writeArray(node);
+      case STRING -> writeString(node.stringValue());
+      case NUMBER -> writeAscii(number(node));
+      case BOOLEAN -> writeAscii(node.booleanValue() ? "true" : "false");
+      case NULL -> writeAscii("null");
+      default ->
+          throw refuse(
+              "a " + node.getNodeType() + " node has no JSON form (binary or POJO values are not JSON)");
+    }
+  }
+
+  private void writeObject(JsonNode node) {
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.size());
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      entries.add(e);
+    }
+    // String.compareTo orders by UTF-16 code units, exactly as RFC 8785 section 3.2.3 requires.
+    entries.sort(Map.Entry.comparingByKey());
+    out.write('{');
+    int mark = path.length();
+    for (int i = 0; i < entries.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      Map.Entry<String, JsonNode> e = entries.get(i);
+      writeString(e.getKey());
+      out.write(':');
+      path.append('/').append(e.getKey().replace("~", "~0").replace("/", "~1"));
+      write(e.getValue());
+      path.setLength(mark);
+    }
+    out.write('}');
+  }
+
+  private void writeArray(JsonNode node) {
+    out.write('[');
+    int mark = path.length();
+    for (int i = 0; i < node.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      path.append('/').append(i);
+      write(node.get(i));
+      path.setLength(mark);
+    }
+    out.write(']');
+  }
+
+  private void writeString(String s) {
+    out.write('"');
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> writeAscii("\\\"");
+        case '\\' -> writeAscii("\\\\");
+        case '\b' -> writeAscii("\\b");
+        case '\f' -> writeAscii("\\f");
+        case '\n' -> writeAscii("\\n");
+        case '\r' -> writeAscii("\\r");
+        case '\t' -> writeAscii("\\t");
+        default -> {
+          if (c < 0x20) {
+            writeAscii("\\u00");
+            out.write(HEX[c >> 4]);
+            out.write(HEX[c & 0xF]);
+          } else if (c < 0x80) {
+            out.write(c);
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            writeCodePoint(Character.toCodePoint(c, s.charAt(++i)));
+          } else if (Character.isSurrogate(c)) {
+            throw refuse(
+                String.format(
+                    "string holds a lone surrogate U+%04X; RFC 8785 requires valid Unicode", (int) c));
+          } else {
+            writeCodePoint(c);
+          }
+        }
+      }
+    }
+    out.write('"');
+  }
+
+  private void writeCodePoint(int cp) {
+    if (cp < 0x800) {
+      out.write(0xC0 | (cp >> 6));
+      out.write(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out.write(0xE0 | (cp >> 12));
+      out.write(0x80 | ((cp >> 6) & 0x3F));
+      out.write(0x80 | (cp & 0x3F));
+    } else {
+      out.write(0xF0 | (cp >> 18));
+      out.write(0x80 | ((cp >> 12) & 0x3F));
+      out.write(0x80 | ((cp >> 6) & 0x3F));
+      out.write(0x80 | (cp & 0x3F));
+    }
+  }
+
+  private String number(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      BigInteger value = node.bigIntegerValue();
+      if (value.abs().compareTo(MAX_EXACT_LONG) > 0) {
+        throw refuse(
+            "integer "
+                + value
+                + " exceeds 2^53, beyond which an IEEE double (and so RFC 8785) cannot hold it"
+                + " exactly; carry it as a string");
+      }
+      return value.toString();
+    }
+    double d = node.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw refuse("number " + node.asString() + " is not finite; RFC 8785 forbids NaN and infinities");
+    }
+    if (node.isBigDecimal()) {
+      BigDecimal exact = node.decimalValue();
+      if (exact.compareTo(new BigDecimal(NumberOutput.toString(d, true))) != 0) {
+        throw refuse(
+            "number "
+                + exact.toPlainString()
+                + " cannot be held exactly by an IEEE double, which RFC 8785 canonical JSON requires;"
+                + " carry it as a string or with fewer significant digits");
+      }
+    }
+    return es6(d);
+  }
+
+  /** Formats a finite double as ECMAScript's Number.prototype.toString does (ECMA-262 7.1.12.1). */
+  static String es6(double d) {
+    if (d == 0) {
+      return "0";
+    }
+    // Jackson's Schubfach writer gives the shortest round-trip digits (Java 17's Double.toString
+    // does not always); only their layout differs from ECMAScript's.
+    BigDecimal shortest = new BigDecimal(NumberOutput.toString(Math.abs(d), true)).stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - shortest.scale();
+    StringBuilder sb = new StringBuilder(24);
+    if (d < 0) {
+      sb.append('-');
+    }
+    if (k <= n && n <= 21) {
+      sb.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      sb.append(digits, 0, n).append('.').append(digits, n, k);
+    } else if (-6 < n && n <= 0) {
+      sb.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      sb.append(digits.charAt(0));
+      if (k > 1) {
+        sb.append('.').append(digits, 1, k);
+      }
+      sb.append('e').append(n - 1 < 0 ? '-' : '+').append(Math.abs(n - 1));
+    }
+    return sb.toString();
+  }
+
+  private void writeAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      out.write(s.charAt(i));
+    }
+  }
+
+  private CanonicalJsonException refuse(String message) {
+    String at = path.toString();
+    return new CanonicalJsonException(
+        CanonicalJsonException.Reason.NOT_CANONICALIZABLE,
+        (at.isEmpty() ? "the document: " : at + ": ") + message,
+        at,
+        -1,
+        -1,
+        null);
+  }
+}

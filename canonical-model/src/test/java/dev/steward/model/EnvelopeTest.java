@@ -1,0 +1,209 @@
+package dev.steward.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+class EnvelopeTest {
+  private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
+  private static final Schema CLOUDEVENTS_SCHEMA = cloudEventsSchema();
+
+  private static Schema cloudEventsSchema() {
+    try (InputStream in = resource("cloudevents/schema/cloudevents.json")) {
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = EnvelopeTest.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new AssertionError("missing test resource " + name);
+    }
+    return in;
+  }
+
+  private static byte[] bytes(String name) throws IOException {
+    try (InputStream in = resource(name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static Customer customer() throws IOException {
+    return JSON.read(bytes("samples/v1/customer.json"), Customer.class);
+  }
+
+  private static Envelope customerChanged() throws IOException {
+    return Envelope.builder()
+        .id("evt_01JDQ7A0000000000000000000")
+        .sourceSystem("crm")
+        .type("dev.steward.customer.changed")
+        .time(Instant.parse("2026-11-02T09:15:00Z"))
+        .entity(customer(), JSON)
+        .correlationId("cor_01JDQ7A0000000000000000001")
+        .traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        .tracestate("rojo=00f067aa0ba902b7")
+        .idempotencyKey("crm:0015g00000XyZabAAB:7")
+        .extension("tenant", JsonNodeFactory.instance.stringNode("acme"))
+        .build();
+  }
+
+  @Test
+  void entityEnvelope_isValidCloudEventsJson_andValidAgainstItsOwnSchema() throws IOException {
+    JsonNode json = JSON.toTree(customerChanged());
+
+    assertThat(CLOUDEVENTS_SCHEMA.validate(json)).isEmpty();
+    assertThat(CanonicalSchemas.shared().validate(SchemaRef.envelope(1), json)).isEmpty();
+    assertThat(json.path("specversion").asString()).isEqualTo("1.0");
+    assertThat(json.path("dataschema").asString()).isEqualTo("https://schemas.steward.dev/v1/customer.schema.json");
+    assertThat(json.path("entityversion").asString()).isEqualTo("7");
+    assertThat(json.path("subject").asString()).isEqualTo("cus_01JDQ6Z3M4X8E2T7V5K9W0B1NA");
+  }
+
+  @Test
+  void entityEnvelope_roundTripsWithoutLoss_andItsDataBindsBackToTheEntity() throws IOException {
+    Envelope envelope = customerChanged();
+
+    Envelope back = JSON.read(JSON.writeBytes(envelope), Envelope.class);
+
+    assertThat(back).isEqualTo(envelope);
+    assertThat(back.sourceSystem()).contains("crm");
+    assertThat(back.schemaRef()).contains(SchemaRef.of(EntityType.CUSTOMER, 1));
+    assertThat(JSON.fromTree(back.data(), Customer.class)).isEqualTo(customer());
+  }
+
+  @Test
+  void causedBy_carriesCorrelationAndSetsCausation() throws IOException {
+    Envelope cause = customerChanged();
+    Envelope effect =
+        Envelope.builder().id("evt-2").sourceSystem("erp").type("dev.steward.customer.synced").causedBy(cause).build();
+
+    assertThat(effect.correlationId()).isEqualTo(cause.correlationId());
+    assertThat(effect.causationId()).isEqualTo(cause.id());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "spec-examples/02-xml-string-data.json",
+        "spec-examples/03-json-object-data.json",
+        "spec-examples/04-json-number-data.json",
+        "spec-examples/05-json-string-data-no-datacontenttype.json",
+        "sdk-java-v1/min.json",
+        "sdk-java-v1/min_subject_null.json",
+        "sdk-java-v1/json_data.json",
+        "sdk-java-v1/json_data_with_ext.json",
+        "sdk-java-v1/json_data_with_fractional_time.json",
+        "sdk-java-v1/xml_data.json",
+        "sdk-java-v1/text_data.json",
+        "sdk-java-v1/binary_attr.json",
+        "sdk-java-v1/numeric_ext.json"
+      })
+  void validCloudEventWithJsonData_isRead_andWrittenBackAsValidCloudEventsJson(String file) throws IOException {
+    JsonNode original = JSON.readTree(bytes("cloudevents/" + file));
+
+    Envelope envelope = JSON.read(bytes("cloudevents/" + file), Envelope.class);
+    JsonNode written = JSON.toTree(envelope);
+
+    assertThat(CLOUDEVENTS_SCHEMA.validate(written)).as("written form of %s", file).isEmpty();
+    assertThat(envelope.id()).isEqualTo(original.path("id").asString());
+    assertThat(envelope.type()).isEqualTo(original.path("type").asString());
+    assertThat(envelope.source()).isEqualTo(URI.create(original.path("source").asString()));
+    if (original.hasNonNull("data")) {
+      assertThat(envelope.data()).isEqualTo(original.get("data"));
+    }
+    if (original.hasNonNull("time")) {
+      assertThat(envelope.time())
+          .isEqualTo(java.time.OffsetDateTime.parse(original.path("time").asString()).toInstant());
+    }
+    for (String name : original.propertyNames()) {
+      if (!List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data")
+              .contains(name)
+          && !original.get(name).isNull()) {
+        assertThat(envelope.extensions()).as("extension %s of %s is kept", name, file).containsEntry(name, original.get(name));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "spec-examples/01-binary-data_base64-thrift.json",
+        "spec-examples/06-data_base64-no-datacontenttype.json",
+        "sdk-java-v1/base64_json_data.json",
+        "sdk-java-v1/base64_text_data.json"
+      })
+  void binaryData_isRefusedWithAReason(String file) {
+    assertThatThrownBy(() -> JSON.read(bytes("cloudevents/" + file), Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessageContaining("data_base64")
+        .extracting(e -> ((CanonicalJsonException) e).pointer())
+        .isEqualTo("/data_base64");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sdk-java-v1/json_data_with_ext_upper_case.json",
+        "sdk-java-v1/json_data_with_ext_invalid.json",
+        "sdk-java-v1/fail_numeric_decimal.json",
+        "sdk-java-v1/fail_numeric_long.json"
+      })
+  void cloudEventsTheSpecRefuses_areRefused(String file) {
+    assertThatThrownBy(() -> JSON.read(bytes("cloudevents/" + file), Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .satisfies(e -> assertThat(((CanonicalJsonException) e).reason()).isEqualTo(CanonicalJsonException.Reason.BINDING_FAILED))
+        .hasMessageContaining("extension attribute");
+  }
+
+  @Test
+  void batch_ofJsonEvents_isRead() throws IOException {
+    assertThat(JSON.read(bytes("cloudevents/spec-examples/08-batch-empty.json"), Envelope[].class)).isEmpty();
+    String batch = "[" + JSON.write(customerChanged()) + "," + new String(bytes("cloudevents/sdk-java-v1/min.json"), java.nio.charset.StandardCharsets.UTF_8) + "]";
+    assertThat(JSON.read(batch, Envelope[].class)).hasSize(2);
+  }
+
+  @Test
+  void missingRequiredAttribute_orWrongSpecVersion_isRefusedNamingIt() {
+    assertThatThrownBy(() -> JSON.read("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\"}", Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessageContaining("'type'");
+    assertThatThrownBy(() -> JSON.read("{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\"}", Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessageContaining("0.3");
+    assertThatThrownBy(() -> JSON.read("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"entityversion\":\"-4\"}", Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessageContaining("entityversion");
+  }
+
+  @Test
+  void builder_failsFast_onMissingOrRepeatedOrBadValues() {
+    assertThatThrownBy(() -> Envelope.builder().id("1").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("source")
+        .hasMessageContaining("type");
+    assertThatThrownBy(() -> Envelope.builder().id("1").id("2")).isInstanceOf(IllegalStateException.class).hasMessageContaining("id");
+    assertThatThrownBy(() -> Envelope.builder().id(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+    assertThatThrownBy(() -> Envelope.builder().sourceSystem("Not A System")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Envelope.builder().traceparent("00-abc")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Envelope.builder().entityVersion(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Envelope.builder().extension("Tenant", JsonNodeFactory.instance.stringNode("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Envelope.builder().extension("traceparent", JsonNodeFactory.instance.stringNode("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
