@@ -13,9 +13,29 @@ import tools.jackson.databind.JsonNode;
  * {@code com.acme:region}, so that two firms' or two teams' custom fields never collide with each
  * other or with a future canonical attribute. Values are any JSON. An entity holds at most
  * {@value #MAX_EXTENSIONS} extensions.
+ *
+ * <p>Sealed: the permitted records are the canonical model, and a {@code switch} over them is
+ * checked by the compiler. A firm's own data goes into extensions, not new entity types.
  */
 @MetaIdMatchesType
-public interface CanonicalEntity {
+public sealed interface CanonicalEntity
+    permits Customer,
+        LegalEntity,
+        Contact,
+        Opportunity,
+        Contract,
+        Project,
+        Resource,
+        Assignment,
+        TimeEntry,
+        Expense,
+        RateCard,
+        ServiceItem,
+        BillingSchedule,
+        UsageRecord,
+        Invoice,
+        RevenueSchedule,
+        Payment {
   /** The most extension entries one entity may carry. */
   int MAX_EXTENSIONS = 256;
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -283,7 +284,7 @@ public final class CanonicalJson {
 
   /** Turns any Jackson failure into a {@link CanonicalJsonException} with reason and location. */
   static CanonicalJsonException translate(JacksonException e) {
-    TokenStreamLocation loc = e.getLocation();
+    @Nullable TokenStreamLocation loc = e.getLocation();
     long line = loc == null ? -1 : loc.getLineNr();
     long column = loc == null ? -1 : loc.getColumnNr();
     String pointer = pointer(e.getPath());
@@ -365,7 +366,7 @@ public final class CanonicalJson {
     return sb.toString();
   }
 
-  private static <X extends Throwable> X find(Throwable t, Class<X> type) {
+  private static <X extends Throwable> @Nullable X find(Throwable t, Class<X> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
         return type.cast(c);

@@ -1,6 +1,7 @@
 package dev.steward.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bounds on the JSON Steward reads, so that a hostile or broken payload is refused with a clear
@@ -85,7 +86,7 @@ public final class JsonLimits {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof JsonLimits l
         && maxDocumentLength == l.maxDocumentLength
         && maxNestingDepth == l.maxNestingDepth

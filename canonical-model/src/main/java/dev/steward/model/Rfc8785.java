@@ -150,19 +150,31 @@ final class Rfc8785 {
       }
       return value.toString();
     }
-    double d = node.doubleValue();
-    if (!Double.isFinite(d)) {
-      throw refuse("number " + node.asString() + " is not finite; RFC 8785 forbids NaN and infinities");
-    }
     if (node.isBigDecimal()) {
+      // BigDecimal.doubleValue() gives an infinity beyond the double range, where Jackson's
+      // DecimalNode.doubleValue() throws. Messages use toString(), not toPlainString(): a
+      // 14-byte 1e-999999999 would otherwise be spelled out as a billion characters.
       BigDecimal exact = node.decimalValue();
+      double d = exact.doubleValue();
+      if (!Double.isFinite(d)) {
+        throw refuse(
+            "number "
+                + exact
+                + " is beyond the range of an IEEE double, which RFC 8785 canonical JSON requires;"
+                + " carry it as a string");
+      }
       if (exact.compareTo(new BigDecimal(NumberOutput.toString(d, true))) != 0) {
         throw refuse(
             "number "
-                + exact.toPlainString()
+                + exact
                 + " cannot be held exactly by an IEEE double, which RFC 8785 canonical JSON requires;"
                 + " carry it as a string or with fewer significant digits");
       }
+      return es6(d);
+    }
+    double d = node.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw refuse("number " + node.asString() + " is not finite; RFC 8785 forbids NaN and infinities");
     }
     return es6(d);
   }

@@ -39,6 +39,9 @@ final class CanonicalGenerators {
     return Settings.create()
         .set(Keys.BEAN_VALIDATION_ENABLED, true)
         .set(Keys.MODE, org.instancio.settings.Mode.LENIENT)
+        // Supplied values (Money, ids, periods) are complete; Instancio must not populate their
+        // fields afterwards, which would bypass Money's normalization.
+        .set(Keys.AFTER_GENERATE_HINT, org.instancio.generator.AfterGenerate.DO_NOT_MODIFY)
         .set(Keys.COLLECTION_MIN_SIZE, 0)
         .set(Keys.COLLECTION_MAX_SIZE, 3)
         .set(Keys.MAP_MIN_SIZE, 0)

@@ -65,7 +65,7 @@ class CanonicalModelConformanceTest {
   @ParameterizedTest
   @EnumSource(EntityType.class)
   void generatedInstances_areValid_roundTripWithoutLoss_andConformToSchema(EntityType type) {
-    Class<? extends CanonicalEntity> recordType = Entities.recordType(type);
+    Class<? extends CanonicalEntity> recordType = type.recordType();
     long seed = SEED ^ type.ordinal();
     List<? extends CanonicalEntity> generated =
         CanonicalGenerators.valid(recordType, type).withSeed(seed).stream().limit(GENERATED_PER_TYPE).toList();
@@ -91,7 +91,7 @@ class CanonicalModelConformanceTest {
   @ParameterizedTest
   @EnumSource(EntityType.class)
   void schema_namesExactlyTheRecordComponents_andRequiresExactlyTheMandatoryOnes(EntityType type) {
-    Class<? extends CanonicalEntity> recordType = Entities.recordType(type);
+    Class<? extends CanonicalEntity> recordType = type.recordType();
     JsonNode schema = schemas.document(SchemaRef.of(type, EntityMeta.CURRENT_SCHEMA_VERSION));
     assertThat(schema.path("$id").asString())
         .isEqualTo(SchemaRef.of(type, EntityMeta.CURRENT_SCHEMA_VERSION).uri().toString());
@@ -114,7 +114,7 @@ class CanonicalModelConformanceTest {
   @ParameterizedTest
   @EnumSource(EntityType.class)
   void sample_isValid_andCanonical(EntityType type) throws IOException {
-    Class<? extends CanonicalEntity> recordType = Entities.recordType(type);
+    Class<? extends CanonicalEntity> recordType = type.recordType();
     JsonNode sample = json.readTree(resource("samples/v1/" + type.schemaName() + ".json"));
     assertThat(schemas.validate(type, 1, sample)).as("schema violations of the %s sample", type).isEmpty();
     CanonicalEntity entity = json.fromTree(sample, recordType);
@@ -128,7 +128,7 @@ class CanonicalModelConformanceTest {
   @ParameterizedTest
   @EnumSource(EntityType.class)
   void invalidDocuments_areRefusedBySchemaAndBeanValidation_atTheSamePath(EntityType type) throws Exception {
-    Class<? extends CanonicalEntity> recordType = Entities.recordType(type);
+    Class<? extends CanonicalEntity> recordType = type.recordType();
     List<Path> cases = invalidCases(type);
     assertThat(cases).as("hand-written invalid documents for %s", type).hasSizeGreaterThanOrEqualTo(4);
     for (Path file : cases) {
