@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * exponent; money amounts as decimal strings; absent values and empty collections omitted;
  * properties in record declaration order and map entries sorted by key, so equal records give
  * equal bytes. Reading is strict — an unknown property, trailing content or a number where a
- * string belongs is an error — and bounded by {@link JsonLimits}. Every failure is a {@link
- * CanonicalJsonException} naming the reason, the JSON Pointer and, for text, line and column.
+ * string belongs is an error — and bounded by {@link JsonLimits}, which also bound the nesting of
+ * what is written. Every failure is a {@link CanonicalJsonException} naming the reason and, where
+ * known, the JSON Pointer, line and column.
  *
  * <p>Obtain one with {@link #ofDefaults()} or {@link #withLimits(JsonLimits)}. Instances are
  * immutable and thread-safe; create one per set of limits and share it.
@@ -58,6 +60,8 @@ public final class CanonicalJson {
                     .maxNumberLength(limits.maxNumberLength())
                     .maxNameLength(limits.maxNameLength())
                     .build())
+            .streamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper =
@@ -254,7 +258,7 @@ public final class CanonicalJson {
   public byte[] canonicalBytes(Object valueOrTree) {
     Objects.requireNonNull(valueOrTree, "valueOrTree");
     JsonNode tree = valueOrTree instanceof JsonNode n ? n : toTree(valueOrTree);
-    return Rfc8785.canonicalize(tree);
+    return Rfc8785.canonicalize(tree, limits.maxNestingDepth());
   }
 
   /**
@@ -349,7 +353,7 @@ public final class CanonicalJson {
                     : jacksonMessage.contains("Name length")
                         ? "maxNameLength"
                         : jacksonMessage.contains("Document length") ? "maxDocumentLength" : null;
-    String clean = jacksonMessage.replaceAll(" \\(by `StreamReadConstraints[^)]*\\)", "");
+    String clean = jacksonMessage.replaceAll(", from `StreamReadConstraints[^`]*`", "");
     return setting == null ? clean : clean + " (raise JsonLimits." + setting + " to accept it)";
   }
 

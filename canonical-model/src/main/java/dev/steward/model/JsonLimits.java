@@ -115,8 +115,12 @@ public final class JsonLimits {
         + "}";
   }
 
-  /** Builds {@link JsonLimits}; each setter checks its argument at once. Not thread-safe. */
+  /**
+   * Builds {@link JsonLimits}, starting from the defaults or from the limits it was derived from.
+   * Each setter checks its argument at once and may be called once per builder. Not thread-safe.
+   */
   public static final class Builder {
+    private final java.util.Set<String> set = new java.util.HashSet<>();
     private long maxDocumentLength = DEFAULT_MAX_DOCUMENT_LENGTH;
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
     private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
@@ -160,7 +164,10 @@ public final class JsonLimits {
       return new JsonLimits(this);
     }
 
-    private static long positive(String name, long value) {
+    private long positive(String name, long value) {
+      if (!set.add(name)) {
+        throw new IllegalStateException(name + " was already set on this builder");
+      }
       if (value < 1) {
         throw new IllegalArgumentException(name + " must be at least 1, was " + value);
       }

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * {@code new BigDecimal(0.1)}) is refused. Amounts are normalized to at least the currency's
  * fraction digits, so {@code 10.5 EUR} is held as {@code 10.50 EUR}; finer amounts such as a
  * unit price of {@code 0.0125 EUR} keep their digits until {@link #rounded(RoundingMode)} scales
- * them to the currency with an explicit rounding mode. Arithmetic across currencies throws
+ * them to the currency with an explicit rounding mode. Amounts are bounded at {@value
+ * #MAX_INTEGER_DIGITS} integer digits. Arithmetic across currencies throws
  * {@link ModelException} with reason {@link ModelException.Reason#CURRENCY_MISMATCH}.
  *
  * <p>In canonical JSON, money is {@code {"amount":"1234.50","currency":"EUR"}}: the amount is a
@@ -35,6 +36,12 @@ import tools.jackson.databind.JsonNode;
 public final class Money {
   /** The most fractional digits an amount may carry. */
   public static final int MAX_SCALE = 10;
+
+  /** The most integer digits an amount may carry: up to 10^18 in any currency. */
+  public static final int MAX_INTEGER_DIGITS = 18;
+
+  /** The most digits, or the largest exponent, a multiplier passed to {@link #times} may have. */
+  static final int MAX_MULTIPLIER_DIGITS = 38;
 
   private final BigDecimal amount;
   private final Currency currency;
@@ -55,6 +62,7 @@ public final class Money {
     Objects.requireNonNull(currency, "currency");
     int digits = fractionDigits(currency);
     BigDecimal stripped = amount.stripTrailingZeros();
+    checkMagnitude(stripped, currency);
     if (stripped.scale() > MAX_SCALE) {
       throw new ModelException(
           ModelException.Reason.INEXACT_AMOUNT,
@@ -171,7 +179,15 @@ public final class Money {
   public Money times(BigDecimal multiplier, RoundingMode rounding) {
     Objects.requireNonNull(multiplier, "multiplier");
     Objects.requireNonNull(rounding, "rounding");
-    return of(scale(amount.multiply(multiplier), rounding), currency);
+    if (multiplier.precision() > MAX_MULTIPLIER_DIGITS || Math.abs(multiplier.scale()) > MAX_MULTIPLIER_DIGITS) {
+      throw new ModelException(
+          ModelException.Reason.INVALID_VALUE,
+          "multiplier " + multiplier + " has more than " + MAX_MULTIPLIER_DIGITS
+              + " digits or an exponent beyond " + MAX_MULTIPLIER_DIGITS);
+    }
+    BigDecimal product = amount.multiply(multiplier);
+    checkMagnitude(product, currency);
+    return of(scale(product, rounding), currency);
   }
 
   /** Returns the negated amount in the same currency. */
@@ -225,6 +241,21 @@ public final class Money {
               + fractionDigits(currency)
               + " fraction digits and rounding UNNECESSARY was requested",
           e);
+    }
+  }
+
+  // Before any setScale: scaling 1E+999999999 to cents would build a billion-digit number.
+  private static void checkMagnitude(BigDecimal value, Currency currency) {
+    if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      throw new ModelException(
+          ModelException.Reason.INVALID_VALUE,
+          "amount "
+              + value
+              + " "
+              + currency.getCurrencyCode()
+              + " has more than the "
+              + MAX_INTEGER_DIGITS
+              + " integer digits money may hold");
     }
   }
 

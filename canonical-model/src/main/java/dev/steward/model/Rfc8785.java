@@ -2,7 +2,6 @@ package dev.steward.model;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +20,27 @@ import tools.jackson.databind.JsonNode;
  */
 final class Rfc8785 {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final BigInteger MAX_EXACT_LONG = BigInteger.valueOf(1L << 53);
+  private static final long MAX_EXACT_INTEGER = 1L << 53;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
   private final StringBuilder path = new StringBuilder();
+  private final int maxDepth;
+  private int depth;
 
-  private Rfc8785() {}
+  private Rfc8785(int maxDepth) {
+    this.maxDepth = maxDepth;
+  }
 
-  static byte[] canonicalize(JsonNode node) {
-    Rfc8785 w = new Rfc8785();
+  static byte[] canonicalize(JsonNode node, int maxDepth) {
+    Rfc8785 w = new Rfc8785(maxDepth);
     w.write(node);
     return w.out.toByteArray();
   }
 
   private void write(JsonNode node) {
     switch (node.getNodeType()) {
-      case OBJECT -> writeObject(node);
-      case ARRAY -> writeArray(node);
+      case OBJECT -> nested(node, true);
+      case ARRAY -> nested(node, false);
       case STRING -> writeString(node.stringValue());
       case NUMBER -> writeAscii(number(node));
       case BOOLEAN -> writeAscii(node.booleanValue() ? "true" : "false");
@@ -46,6 +49,28 @@ final class Rfc8785 {
           throw refuse(
               "a " + node.getNodeType() + " node has no JSON form (binary or POJO values are not JSON)");
     }
+  }
+
+  private void nested(JsonNode node, boolean object) {
+    if (++depth > maxDepth) {
+      String at = path.toString();
+      throw new CanonicalJsonException(
+          CanonicalJsonException.Reason.LIMIT_EXCEEDED,
+          (at.isEmpty() ? "the document" : at)
+              + ": nesting deeper than "
+              + maxDepth
+              + " (raise JsonLimits.maxNestingDepth to accept it)",
+          at,
+          -1,
+          -1,
+          null);
+    }
+    if (object) {
+      writeObject(node);
+    } else {
+      writeArray(node);
+    }
+    depth--;
   }
 
   private void writeObject(JsonNode node) {
@@ -139,22 +164,18 @@ final class Rfc8785 {
   }
 
   private String number(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      BigInteger value = node.bigIntegerValue();
-      if (value.abs().compareTo(MAX_EXACT_LONG) > 0) {
-        throw refuse(
-            "integer "
-                + value
-                + " exceeds 2^53, beyond which an IEEE double (and so RFC 8785) cannot hold it"
-                + " exactly; carry it as a string");
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      long v = node.longValue();
+      if (v >= -MAX_EXACT_INTEGER && v <= MAX_EXACT_INTEGER) {
+        return Long.toString(v); // ECMAScript prints every integer below 1e21 in full
       }
-      return value.toString();
     }
-    if (node.isBigDecimal()) {
+    if (node.isIntegralNumber() || node.isBigDecimal()) {
       // BigDecimal.doubleValue() gives an infinity beyond the double range, where Jackson's
       // DecimalNode.doubleValue() throws. Messages use toString(), not toPlainString(): a
       // 14-byte 1e-999999999 would otherwise be spelled out as a billion characters.
-      BigDecimal exact = node.decimalValue();
+      BigDecimal exact =
+          node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
       double d = exact.doubleValue();
       if (!Double.isFinite(d)) {
         throw refuse(

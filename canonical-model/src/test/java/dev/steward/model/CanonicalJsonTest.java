@@ -125,7 +125,28 @@ class CanonicalJsonTest {
 
     assertThat(e.reason()).isEqualTo(CanonicalJsonException.Reason.NOT_CANONICALIZABLE);
     assertThat(e.pointer()).isEqualTo("/n/1");
-    assertThat(e.getMessage()).contains("/n/1").contains("9007199254740993").contains("2^53");
+    assertThat(e.getMessage()).contains("/n/1").contains("9007199254740993").contains("exactly");
+  }
+
+  @Test
+  void canonicalBytes_integerAbove2pow53_thatADoubleHoldsExactly_isWrittenAsEcmaScriptDoes() {
+    assertThat(new String(JSON.canonicalBytes(JSON.readTree("[9007199254740994, 295147905179352830000]")), UTF_8))
+        .isEqualTo("[9007199254740994,295147905179352830000]");
+  }
+
+  @Test
+  void canonicalBytes_treeDeeperThanTheNestingLimit_isRefused_notAStackOverflow() {
+    tools.jackson.databind.node.ArrayNode root = JsonNodeFactory.instance.arrayNode();
+    tools.jackson.databind.node.ArrayNode current = root;
+    for (int i = 0; i < 100_000; i++) {
+      current = current.addArray();
+    }
+    JsonNode deep = root;
+
+    CanonicalJsonException e = jsonFailure(() -> JSON.canonicalBytes(deep));
+
+    assertThat(e.reason()).isEqualTo(CanonicalJsonException.Reason.LIMIT_EXCEEDED);
+    assertThat(e.getMessage()).contains("maxNestingDepth");
   }
 
   @Test
@@ -201,11 +222,12 @@ class CanonicalJsonTest {
 
   @Test
   void fingerprint_moneyWithMoreDigitsThanADouble_isExact() {
-    Money a = Money.of("12345678901234567890123456789.0123456789", "EUR");
-    Money b = Money.of("12345678901234567890123456789.0123456788", "EUR");
+    // 28 significant digits: a double would keep about 16 of them.
+    Money a = Money.of("123456789012345678.0123456789", "EUR");
+    Money b = Money.of("123456789012345678.0123456788", "EUR");
 
     assertThat(new String(JSON.canonicalBytes(a), UTF_8))
-        .isEqualTo("{\"amount\":\"12345678901234567890123456789.0123456789\",\"currency\":\"EUR\"}");
+        .isEqualTo("{\"amount\":\"123456789012345678.0123456789\",\"currency\":\"EUR\"}");
     assertThat(JSON.fingerprint(a)).isNotEqualTo(JSON.fingerprint(b));
   }
 

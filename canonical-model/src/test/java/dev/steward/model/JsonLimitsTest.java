@@ -105,4 +105,35 @@ class JsonLimitsTest {
     assertThat(base.toBuilder().maxNameLength(1).build()).isNotEqualTo(base);
     assertThat(base).isNotEqualTo(null).isNotEqualTo("limits");
   }
+
+  @Test
+  void builder_settingALimitTwice_isAnError_butToBuilderMayOverrideOnce() {
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> JsonLimits.builder().maxNestingDepth(10).maxNestingDepth(20))
+        .withMessageContaining("maxNestingDepth");
+
+    JsonLimits raised = JsonLimits.builder().maxNestingDepth(10).build().toBuilder().maxNestingDepth(20).build();
+
+    assertThat(raised.maxNestingDepth()).isEqualTo(20);
+  }
+
+  @Test
+  void limitMessages_nameTheSteward_setting_notJacksonInternals() {
+    String deep = "[".repeat(100) + "]".repeat(100);
+
+    CanonicalJsonException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CanonicalJsonException.class, () -> CanonicalJson.ofDefaults().readTree(deep));
+
+    assertThat(e.getMessage()).contains("JsonLimits.maxNestingDepth").doesNotContain("StreamReadConstraints");
+  }
+
+  @Test
+  void writing_deeperThanTheNestingLimit_isRefusedAtTheSameLimit() {
+    JsonLimits shallow = JsonLimits.builder().maxNestingDepth(3).build();
+    java.util.List<Object> nested = java.util.List.of(java.util.List.of(java.util.List.of(java.util.List.of(1))));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CanonicalJson.withLimits(shallow).write(nested))
+        .isInstanceOf(CanonicalJsonException.class);
+  }
 }

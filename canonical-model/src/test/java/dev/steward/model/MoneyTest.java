@@ -130,7 +130,27 @@ class MoneyTest {
 
     assertThat(e.reason()).isEqualTo(ModelException.Reason.INVALID_VALUE);
     assertThat(e.getMessage()).contains("1".repeat(64) + "...").doesNotContain(amount);
-    assertThat(Money.of("1".repeat(64), "EUR").amount()).isEqualTo(new BigDecimal("1".repeat(64) + ".00"));
+  }
+
+  @Test
+  void of_moreThan18IntegerDigits_isRefused_withoutBuildingTheNumber() {
+    assertThat(Money.of("9".repeat(18), "EUR").amount()).isEqualTo(new BigDecimal("9".repeat(18) + ".00"));
+
+    ModelException tooLarge = modelFailure(() -> Money.of("1" + "0".repeat(18), "EUR"));
+    ModelException hugeExponent = modelFailure(() -> Money.of(new BigDecimal("1E+999999999"), "EUR"));
+
+    assertThat(tooLarge.reason()).isEqualTo(ModelException.Reason.INVALID_VALUE);
+    assertThat(tooLarge.getMessage()).contains("18 integer digits");
+    assertThat(hugeExponent.getMessage()).contains("1E+999999999").contains("18 integer digits");
+  }
+
+  @Test
+  void times_productBeyondTheBound_orAbsurdMultiplier_isRefused() {
+    Money big = Money.of("999999999999999999", "EUR");
+
+    assertThat(modelFailure(() -> big.times(BigDecimal.TEN, RoundingMode.HALF_UP)).getMessage()).contains("18 integer digits");
+    assertThat(modelFailure(() -> big.times(new BigDecimal("1E-999999999"), RoundingMode.HALF_UP)).reason())
+        .isEqualTo(ModelException.Reason.INVALID_VALUE);
   }
 
   @Test
