@@ -38,7 +38,7 @@ public record Assignment(
     @NotBlank @Size(max = 100) String role,
     @NotNull @Valid Period period,
     @Nullable @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal plannedHours,
-    boolean billable,
+    @NotNull Boolean billable,
     @Nullable Money billRate,
     @NotNull AssignmentStatus status,
     @Size(max = CanonicalEntity.MAX_EXTENSIONS)

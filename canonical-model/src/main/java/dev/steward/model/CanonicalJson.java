@@ -362,7 +362,7 @@ public final class CanonicalJson {
     for (JacksonException.Reference ref : path) {
       String name = ref.getPropertyName();
       if (name != null) {
-        sb.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+        sb.append('/').append(JsonPointers.escape(name));
       } else if (ref.getIndex() >= 0) {
         sb.append('/').append(ref.getIndex());
       }

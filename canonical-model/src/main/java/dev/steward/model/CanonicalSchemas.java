@@ -10,9 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +31,9 @@ import tools.jackson.databind.JsonNode;
  * {@link #shared()} returns the process-wide instance.
  */
 public final class CanonicalSchemas {
-  /** The schema versions this release ships. */
-  public static final Set<Integer> VERSIONS = Set.of(EntityMeta.CURRENT_SCHEMA_VERSION);
-
   private static final String RESOURCE_ROOT = "dev/steward/model/schemas/";
+  // Versions are looked for up to this bound when the registry starts.
+  private static final int HIGHEST_VERSION_PROBED = 32;
   private static final CanonicalSchemas SHARED = new CanonicalSchemas();
 
   private final SchemaRegistry registry =
@@ -38,8 +41,39 @@ public final class CanonicalSchemas {
           SpecificationVersion.DRAFT_2020_12,
           b -> b.schemaIdResolvers(r -> r.mapPrefix(SchemaRef.BASE_URI, "classpath:" + RESOURCE_ROOT)));
   private final ConcurrentMap<SchemaRef, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, SortedSet<Integer>> shipped = findShipped();
 
   private CanonicalSchemas() {}
+
+  private static Map<String, SortedSet<Integer>> findShipped() {
+    Map<String, SortedSet<Integer>> found = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    names.add(SchemaRef.ENVELOPE);
+    for (EntityType type : EntityType.values()) {
+      names.add(type.schemaName());
+    }
+    ClassLoader loader = CanonicalSchemas.class.getClassLoader();
+    for (String name : names) {
+      SortedSet<Integer> versions = new TreeSet<>();
+      for (int v = 1; v <= HIGHEST_VERSION_PROBED; v++) {
+        if (loader.getResource(resource(new SchemaRef(name, v))) != null) {
+          versions.add(v);
+        }
+      }
+      found.put(name, Collections.unmodifiableSortedSet(versions));
+    }
+    return Map.copyOf(found);
+  }
+
+  /** Returns the versions of a schema this release ships, oldest first; empty for an unknown name. */
+  public SortedSet<Integer> versions(String schemaName) {
+    return shipped.getOrDefault(schemaName, Collections.emptySortedSet());
+  }
+
+  /** Returns the versions of an entity type's schema this release ships, oldest first. */
+  public SortedSet<Integer> versions(EntityType type) {
+    return versions(type.schemaName());
+  }
 
   /** Returns the process-wide registry. */
   public static CanonicalSchemas shared() {
@@ -74,7 +108,7 @@ public final class CanonicalSchemas {
       // Name the missing property or the refused key, as bean validation does.
       if (("required".equals(e.getKeyword()) || "propertyNames".equals(e.getKeyword()))
           && e.getProperty() != null) {
-        pointer = pointer + "/" + escape(e.getProperty());
+        pointer = pointer + "/" + JsonPointers.escape(e.getProperty());
       }
       out.add(new SchemaViolation(pointer, e.getKeyword(), e.getMessage()));
     }
@@ -90,7 +124,7 @@ public final class CanonicalSchemas {
     String resource = resource(ref);
     try (InputStream in = CanonicalSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new UnknownSchemaException(ref.toString(), VERSIONS);
+        throw new UnknownSchemaException(ref.toString(), versions(ref.name()));
       }
       return CanonicalJson.ofDefaults().readTree(in);
     } catch (IOException e) {
@@ -100,8 +134,8 @@ public final class CanonicalSchemas {
 
   private Schema schema(SchemaRef ref) {
     Objects.requireNonNull(ref, "ref");
-    if (!VERSIONS.contains(ref.version())) {
-      throw new UnknownSchemaException(ref.toString(), VERSIONS);
+    if (!versions(ref.name()).contains(ref.version())) {
+      throw new UnknownSchemaException(ref.toString(), versions(ref.name()));
     }
     return compiled.computeIfAbsent(
         ref,
@@ -120,12 +154,8 @@ public final class CanonicalSchemas {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      sb.append('/').append(element instanceof Integer ? element.toString() : escape(String.valueOf(element)));
+      sb.append('/').append(element instanceof Integer ? element.toString() : JsonPointers.escape(String.valueOf(element)));
     }
     return sb.toString();
-  }
-
-  private static String escape(String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
   }
 }

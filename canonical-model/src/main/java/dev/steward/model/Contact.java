@@ -40,8 +40,8 @@ public record Contact(
     @Nullable @Size(min = 1, max = 32) String phone,
     @Nullable @Size(min = 1, max = 128) String jobTitle,
     @Size(max = 8) List<@NotNull ContactRole> roles,
-    boolean primary,
-    boolean active,
+    @NotNull Boolean primary,
+    @NotNull Boolean active,
     @Size(max = CanonicalEntity.MAX_EXTENSIONS)
         Map<@NotNull @Pattern(regexp = CanonicalEntity.EXTENSION_KEY_PATTERN) String, @NotNull JsonNode>
             extensions)

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param newTotalValue the contract's new total value, if the amendment changes it
  */
 public record ContractAmendment(
-    @Positive int number,
+    @Positive @NotNull Integer number,
     @NotNull LocalDate effectiveDate,
     @NotBlank @Size(max = 1000) String description,
     @Size(max = 200) List<@NotNull @Valid CommercialTerm> addedTerms,

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One billable milestone of a {@link MilestonesTerm}: a deliverable or event that, once reached
  * (and accepted, where required), releases an agreed amount.
  *
- * @param code the milestone's id within its term, such as {@code M2}; billing schedules and
+ * @param milestoneId the milestone's id within its term, such as {@code M2}; billing schedules and
  *     invoice lines refer to it
  * @param description the deliverable or event, such as {@code Design sign-off}
  * @param amount what the milestone releases
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     may be invoiced; absent means no
  */
 public record ContractMilestone(
-    @NotBlank @Size(max = 64) String code,
+    @NotBlank @Size(max = 64) String milestoneId,
     @NotBlank @Size(max = 500) String description,
     @NotNull Money amount,
     @NotNull LocalDate dueDate,

@@ -24,10 +24,10 @@ import java.util.List;
 public record EntityMeta(
     @NotNull CanonicalId id,
     @Size(max = 64) List<@NotNull @Valid ExternalRef> externalRefs,
-    @PositiveOrZero long version,
+    @PositiveOrZero @NotNull Long version,
     @NotNull @Pattern(regexp = SystemIds.PATTERN) String lastWriter,
     @NotNull Instant updatedAt,
-    @Positive int schemaVersion) {
+    @Positive @NotNull Integer schemaVersion) {
 
   /** The schema version the records of this release are written in. */
   public static final int CURRENT_SCHEMA_VERSION = 1;

@@ -49,7 +49,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param traceparent the W3C Trace Context {@code traceparent} header value
  * @param tracestate the W3C Trace Context {@code tracestate} header value
  * @param idempotencyKey the key under which this change is applied at most once
- * @param entityVersion the entity's version at the source, moving only forward
+ * @param entityVersion the entity's version as the sender knows it, moving only forward: the
+ *     source system's version (or timestamp) for inbound changes, the golden record's version for
+ *     changes Steward publishes
  * @param extensions other CloudEvents extension attributes, kept as received
  */
 @JsonSerialize(using = EnvelopeJson.Writer.class)
@@ -69,7 +71,7 @@ public record Envelope(
     @Nullable @Size(max = 512) String tracestate,
     @Nullable @Size(min = 1, max = 255) String idempotencyKey,
     @Nullable @PositiveOrZero Long entityVersion,
-    @Size(max = 64) Map<@Pattern(regexp = "^[a-z0-9]{1,20}$") String, @NotNull JsonNode> extensions) {
+    @Size(max = 64) Map<@Pattern(regexp = EnvelopeJson.EXTENSION_NAME) String, @NotNull JsonNode> extensions) {
 
   /** The CloudEvents version Steward reads and writes. */
   public static final String SPEC_VERSION = "1.0";
@@ -268,12 +270,14 @@ public record Envelope(
     /**
      * Adds another CloudEvents extension attribute.
      *
-     * @throws IllegalArgumentException if the name is not 1-20 lowercase letters or digits, or
-     *     names a standard or Steward attribute
+     * @throws IllegalArgumentException if the name is not 1-20 lowercase letters or digits, names
+     *     a standard or Steward attribute, or the value is not a string, 32-bit integer or boolean
      */
     public Builder extension(String name, JsonNode value) {
       Objects.requireNonNull(value, "value");
-      EnvelopeJson.checkExtensionName(name);
+      EnvelopeJson.checkExtension(name, value).ifPresent(refusal -> {
+        throw new IllegalArgumentException(refusal);
+      });
       if (extensions.putIfAbsent(name, value) != null) {
         throw new IllegalStateException("extension '" + name + "' was already set");
       }

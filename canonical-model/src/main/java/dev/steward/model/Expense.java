@@ -41,7 +41,7 @@ public record Expense(
     @NotNull LocalDate incurredOn,
     @NotNull ExpenseCategory category,
     @NotNull Money amount,
-    boolean billable,
+    @NotNull Boolean billable,
     @Nullable @PositiveOrZero @Digits(integer = 3, fraction = 2) BigDecimal markupPercent,
     @Nullable @Size(min = 1, max = 255) String receiptReference,
     @Nullable @Size(min = 1, max = 1000) String description,

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class Fingerprint {
   private static final String PREFIX = "sha-256:";
   private static final HexFormat HEX = HexFormat.of();
+  private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("sha-256:[0-9a-f]{64}");
 
   private final byte[] digest;
 
@@ -44,9 +45,7 @@ public final class Fingerprint {
    */
   public static Fingerprint parse(String text) {
     Objects.requireNonNull(text, "text");
-    if (!text.startsWith(PREFIX)
-        || text.length() != PREFIX.length() + 64
-        || !text.substring(PREFIX.length()).matches("[0-9a-f]{64}")) {
+    if (!FORM.matcher(text).matches()) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE,
           "'" + (text.length() > 80 ? text.substring(0, 80) + "..." : text)

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * @param issueDate the invoice date, which starts payment terms and decides the tax period
  * @param dueDate when payment is due, once payment terms are applied
  * @param servicePeriod the days of service the invoice covers, as tax law often requires
- * @param poNumber the customer's purchase order number, which many customers require on invoices
+ * @param purchaseOrderNumber the customer's purchase order number, which many customers require on invoices
  * @param billTo the address the invoice is made out to
  * @param lines what is billed, one line per item, at least one
  * @param totals the invoice's net, tax and gross totals
@@ -50,7 +50,7 @@ public record Invoice(
     @NotNull LocalDate issueDate,
     @Nullable LocalDate dueDate,
     @Nullable @Valid Period servicePeriod,
-    @Nullable @Size(min = 1, max = 64) String poNumber,
+    @Nullable @Size(min = 1, max = 64) String purchaseOrderNumber,
     @Nullable @Valid Address billTo,
     @Size(min = 1, max = 1000) List<@NotNull @Valid InvoiceLine> lines,
     @NotNull @Valid InvoiceTotals totals,

@@ -37,12 +37,12 @@ import org.jspecify.annotations.Nullable;
  * @param dimensions the general-ledger dimensions the revenue posts to, such as practice
  */
 public record InvoiceLine(
-    @Positive int lineNumber,
+    @Positive @NotNull Integer lineNumber,
     @Nullable @IdOf(EntityType.SERVICE_ITEM) CanonicalId serviceItemId,
     @Nullable @Size(min = 1, max = 64) String contractLineId,
     @Nullable @IdOf(EntityType.PROJECT) CanonicalId projectId,
     @NotBlank @Size(max = 1000) String description,
-    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 6) BigDecimal quantity,
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal quantity,
     @Nullable @Size(min = 1, max = 32) String unit,
     @NotNull Money unitPrice,
     @NotNull Money netAmount,

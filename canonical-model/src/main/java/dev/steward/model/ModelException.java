@@ -22,8 +22,6 @@ public class ModelException extends StewardException {
     INVALID_IDENTIFIER,
     /** An identifier whose prefix names another entity type than the one expected. */
     IDENTIFIER_TYPE_MISMATCH,
-    /** A period whose end lies before its start. */
-    INVALID_PERIOD,
     /** Any other value outside what the type can hold. */
     INVALID_VALUE
   }

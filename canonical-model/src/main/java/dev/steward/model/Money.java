@@ -1,15 +1,13 @@
 package dev.steward.model;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.steward.model.internal.MoneyJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * An exact amount of money in one ISO 4217 currency.
@@ -28,11 +26,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Value-based and immutable; {@link #equals} compares the normalized amount and currency.
  */
-@JsonAutoDetect(
-    getterVisibility = JsonAutoDetect.Visibility.NONE,
-    isGetterVisibility = JsonAutoDetect.Visibility.NONE,
-    fieldVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonPropertyOrder({"amount", "currency"})
+@JsonSerialize(using = MoneyJson.Writer.class)
+@JsonDeserialize(using = MoneyJson.Reader.class)
 public final class Money {
   /** The most fractional digits an amount may carry. */
   public static final int MAX_SCALE = 10;
@@ -42,6 +37,9 @@ public final class Money {
 
   /** The most digits, or the largest exponent, a multiplier passed to {@link #times} may have. */
   static final int MAX_MULTIPLIER_DIGITS = 38;
+
+  private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
+  private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private final BigDecimal amount;
   private final Currency currency;
@@ -89,7 +87,7 @@ public final class Money {
    *     the amount is not exact
    */
   public static Money of(BigDecimal amount, String currencyCode) {
-    return of(amount, currency(currencyCode));
+    return of(amount, currencyOf(currencyCode));
   }
 
   /**
@@ -100,6 +98,16 @@ public final class Money {
    */
   public static Money of(String amount, String currencyCode) {
     return of(decimal(amount), currencyCode);
+  }
+
+  /**
+   * Returns money from a decimal string such as {@code "1234.50"} and a currency.
+   *
+   * @throws ModelException if the amount is not a plain decimal number, or as {@link
+   *     #of(BigDecimal, Currency)}
+   */
+  public static Money of(String amount, Currency currency) {
+    return of(decimal(amount), currency);
   }
 
   /** Returns zero in the given currency, at the currency's scale. */
@@ -123,22 +131,6 @@ public final class Money {
     return of(s.substring(0, space), s.substring(space + 1));
   }
 
-  @JsonCreator
-  static Money fromJson(
-      @JsonProperty(value = "amount", required = true) JsonNode amount,
-      @JsonProperty(value = "currency", required = true) String currency) {
-    if (!amount.isString()) {
-      throw new ModelException(
-          ModelException.Reason.INEXACT_AMOUNT,
-          "money amount must be a decimal string such as \"1234.50\", not "
-              + amount.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-              + " "
-              + amount
-              + ": a JSON number may pass through binary floating point and lose cents");
-    }
-    return of(amount.asString(), currency);
-  }
-
   /** Returns the amount, at least at the currency's scale. */
   public BigDecimal amount() {
     return amount;
@@ -150,14 +142,8 @@ public final class Money {
   }
 
   /** Returns the ISO 4217 code of the currency. */
-  @JsonProperty("currency")
   public String currencyCode() {
     return currency.getCurrencyCode();
-  }
-
-  @JsonProperty("amount")
-  String amountText() {
-    return amount.toPlainString();
   }
 
   /** Returns the sum of this and {@code other}, which must be in the same currency. */
@@ -281,24 +267,34 @@ public final class Money {
     return digits;
   }
 
-  static Currency currency(String code) {
+  /**
+   * Returns the currency for an ISO 4217 code, if money can be held in it.
+   *
+   * @throws ModelException with reason {@link ModelException.Reason#INVALID_VALUE} if the code
+   *     is not three capital letters naming an ISO 4217 currency, or {@link
+   *     ModelException.Reason#UNSUPPORTED_CURRENCY} if the currency has no minor unit
+   */
+  public static Currency currencyOf(String code) {
     Objects.requireNonNull(code, "currencyCode");
-    if (!code.matches("[A-Z]{3}")) {
+    if (!CURRENCY_CODE.matcher(code).matches()) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE,
           "currency '" + code + "' is not an ISO 4217 code of three capital letters");
     }
+    Currency currency;
     try {
-      return Currency.getInstance(code);
+      currency = Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE, "currency '" + code + "' is not in ISO 4217", e);
     }
+    fractionDigits(currency);
+    return currency;
   }
 
   private static BigDecimal decimal(String text) {
     Objects.requireNonNull(text, "amount");
-    if (text.length() > 64 || !text.matches("-?\\d+(\\.\\d+)?")) {
+    if (text.length() > 64 || !PLAIN_DECIMAL.matcher(text).matches()) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE,
           "amount '"

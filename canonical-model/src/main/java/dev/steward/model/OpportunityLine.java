@@ -26,6 +26,6 @@ public record OpportunityLine(
     @NotBlank @Size(max = 64) String lineId,
     @Nullable @IdOf(EntityType.SERVICE_ITEM) CanonicalId serviceItemId,
     @NotBlank @Size(max = 500) String description,
-    @NotNull @Positive @Digits(integer = 12, fraction = 4) BigDecimal quantity,
+    @NotNull @Positive @Digits(integer = 11, fraction = 4) BigDecimal quantity,
     @NotNull Money unitPrice,
     @Nullable @Valid Period deliveryPeriod) {}

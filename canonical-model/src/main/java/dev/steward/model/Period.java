@@ -1,10 +1,8 @@
 package dev.steward.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import jakarta.validation.constraints.AssertTrue;
+import dev.steward.model.constraint.EndNotBeforeStart;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A span of calendar days, both ends included: a contract term, an accounting or revenue
@@ -13,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param start the first day
  * @param end the last day, not before {@code start}
  */
+@EndNotBeforeStart
 public record Period(@NotNull LocalDate start, @NotNull LocalDate end) {
 
   /** Returns whether {@code date} falls within this period. */
@@ -23,14 +22,5 @@ public record Period(@NotNull LocalDate start, @NotNull LocalDate end) {
   /** Returns whether this period and {@code other} share at least one day. */
   public boolean overlaps(Period other) {
     return !other.end.isBefore(start) && !other.start.isAfter(end);
-  }
-
-  /** Bean-validation check that the end is not before the start. */
-  @JsonIgnore
-  @AssertTrue(message = "end must not be before start")
-  public boolean isEndOnOrAfterStart() {
-    @Nullable LocalDate s = start;
-    @Nullable LocalDate e = end;
-    return s == null || e == null || !e.isBefore(s);
   }
 }

@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param unitPrice the price of each unit in the band
  */
 public record PriceTier(
-    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 6) BigDecimal fromQuantity,
-    @Nullable @Positive @Digits(integer = 15, fraction = 6) BigDecimal upToQuantity,
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal fromQuantity,
+    @Nullable @Positive @Digits(integer = 12, fraction = 3) BigDecimal upToQuantity,
     @NotNull Money unitPrice) {}

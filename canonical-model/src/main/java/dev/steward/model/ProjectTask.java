@@ -24,6 +24,6 @@ public record ProjectTask(
     @NotBlank @Size(max = 32) String code,
     @NotBlank @Size(max = 200) String name,
     @Nullable @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal plannedHours,
-    boolean billable,
+    @NotNull Boolean billable,
     @Nullable @Valid Period period,
     @NotNull TaskStatus status) {}

@@ -47,7 +47,7 @@ public record Resource(
     @Nullable Money costRate,
     @Nullable @Positive @DecimalMax("168") @Digits(integer = 3, fraction = 2)
         BigDecimal weeklyCapacityHours,
-    boolean active,
+    @NotNull Boolean active,
     @Size(max = CanonicalEntity.MAX_EXTENSIONS)
         Map<@NotNull @Pattern(regexp = CanonicalEntity.EXTENSION_KEY_PATTERN) String, @NotNull JsonNode>
             extensions)

@@ -1,10 +1,8 @@
 package dev.steward.model;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import tools.jackson.core.io.NumberOutput;
 import tools.jackson.databind.JsonNode;
@@ -15,15 +13,21 @@ import tools.jackson.databind.JsonNode;
  * ECMAScript's shortest round-trip form.
  *
  * <p>JCS reads every number as an IEEE double. Rather than fingerprint two different decimals
- * alike, a number that a double cannot hold exactly (more than ~15-17 significant digits, or an
- * integer beyond 2^53) is refused. Money is unaffected: its amount is a string.
+ * alike, a number whose value is not exactly the shortest form of the double nearest to it (more
+ * than ~15-17 significant digits, or an integer beyond 2^53 that falls between doubles) is
+ * refused. Money is unaffected: its amount is a string. Nesting is bounded, so a deep host-built
+ * tree cannot exhaust the stack.
  */
 final class Rfc8785 {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final long MAX_EXACT_INTEGER = 1L << 53;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-  private final StringBuilder path = new StringBuilder();
+  // A plain buffer: ByteArrayOutputStream.write is synchronized, a lock per byte.
+  private byte[] buf = new byte[2048];
+  private int len;
+  // The path to the value being written, as property names and array indexes; turned into a
+  // JSON Pointer only when a refusal needs one.
+  private Object[] path = new Object[16];
   private final int maxDepth;
   private int depth;
 
@@ -34,7 +38,7 @@ final class Rfc8785 {
   static byte[] canonicalize(JsonNode node, int maxDepth) {
     Rfc8785 w = new Rfc8785(maxDepth);
     w.write(node);
-    return w.out.toByteArray();
+    return Arrays.copyOf(w.buf, w.len);
   }
 
   private void write(JsonNode node) {
@@ -52,8 +56,8 @@ final class Rfc8785 {
   }
 
   private void nested(JsonNode node, boolean object) {
-    if (++depth > maxDepth) {
-      String at = path.toString();
+    if (depth >= maxDepth) {
+      String at = pointer();
       throw new CanonicalJsonException(
           CanonicalJsonException.Reason.LIMIT_EXCEEDED,
           (at.isEmpty() ? "the document" : at)
@@ -65,6 +69,7 @@ final class Rfc8785 {
           -1,
           null);
     }
+    depth++;
     if (object) {
       writeObject(node);
     } else {
@@ -73,45 +78,67 @@ final class Rfc8785 {
     depth--;
   }
 
+  @SuppressWarnings("unchecked")
   private void writeObject(JsonNode node) {
-    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.size());
+    Map.Entry<String, JsonNode>[] entries = (Map.Entry<String, JsonNode>[]) new Map.Entry<?, ?>[node.size()];
+    int n = 0;
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      entries.add(e);
+      entries[n++] = e;
     }
     // String.compareTo orders by UTF-16 code units, exactly as RFC 8785 section 3.2.3 requires.
-    entries.sort(Map.Entry.comparingByKey());
-    out.write('{');
-    int mark = path.length();
-    for (int i = 0; i < entries.size(); i++) {
+    Arrays.sort(entries, 0, n, Map.Entry.comparingByKey());
+    put('{');
+    for (int i = 0; i < n; i++) {
       if (i > 0) {
-        out.write(',');
+        put(',');
       }
-      Map.Entry<String, JsonNode> e = entries.get(i);
-      writeString(e.getKey());
-      out.write(':');
-      path.append('/').append(e.getKey().replace("~", "~0").replace("/", "~1"));
-      write(e.getValue());
-      path.setLength(mark);
+      enter(entries[i].getKey());
+      writeString(entries[i].getKey());
+      put(':');
+      write(entries[i].getValue());
     }
-    out.write('}');
+    put('}');
   }
 
   private void writeArray(JsonNode node) {
-    out.write('[');
-    int mark = path.length();
+    put('[');
     for (int i = 0; i < node.size(); i++) {
       if (i > 0) {
-        out.write(',');
+        put(',');
       }
-      path.append('/').append(i);
+      enter(i);
       write(node.get(i));
-      path.setLength(mark);
     }
-    out.write(']');
+    put(']');
+  }
+
+  /** Records the step, inside the innermost open container, to the child about to be written. */
+  private void enter(Object step) {
+    if (depth > path.length) {
+      path = Arrays.copyOf(path, path.length * 2);
+    }
+    path[depth - 1] = step;
+  }
+
+  /** Returns the JSON Pointer of the value being written. */
+  private String pointer() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      Object step = path[i];
+      sb.append('/').append(step instanceof String name ? JsonPointers.escape(name) : String.valueOf(step));
+    }
+    return sb.toString();
+  }
+
+  private void put(int b) {
+    if (len == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    buf[len++] = (byte) b;
   }
 
   private void writeString(String s) {
-    out.write('"');
+    put('"');
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
@@ -126,10 +153,10 @@ final class Rfc8785 {
         default -> {
           if (c < 0x20) {
             writeAscii("\\u00");
-            out.write(HEX[c >> 4]);
-            out.write(HEX[c & 0xF]);
+            put(HEX[c >> 4]);
+            put(HEX[c & 0xF]);
           } else if (c < 0x80) {
-            out.write(c);
+            put(c);
           } else if (Character.isHighSurrogate(c)
               && i + 1 < n
               && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -144,22 +171,22 @@ final class Rfc8785 {
         }
       }
     }
-    out.write('"');
+    put('"');
   }
 
   private void writeCodePoint(int cp) {
     if (cp < 0x800) {
-      out.write(0xC0 | (cp >> 6));
-      out.write(0x80 | (cp & 0x3F));
+      put(0xC0 | (cp >> 6));
+      put(0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
-      out.write(0xE0 | (cp >> 12));
-      out.write(0x80 | ((cp >> 6) & 0x3F));
-      out.write(0x80 | (cp & 0x3F));
+      put(0xE0 | (cp >> 12));
+      put(0x80 | ((cp >> 6) & 0x3F));
+      put(0x80 | (cp & 0x3F));
     } else {
-      out.write(0xF0 | (cp >> 18));
-      out.write(0x80 | ((cp >> 12) & 0x3F));
-      out.write(0x80 | ((cp >> 6) & 0x3F));
-      out.write(0x80 | (cp & 0x3F));
+      put(0xF0 | (cp >> 18));
+      put(0x80 | ((cp >> 12) & 0x3F));
+      put(0x80 | ((cp >> 6) & 0x3F));
+      put(0x80 | (cp & 0x3F));
     }
   }
 
@@ -184,14 +211,18 @@ final class Rfc8785 {
                 + " is beyond the range of an IEEE double, which RFC 8785 canonical JSON requires;"
                 + " carry it as a string");
       }
-      if (exact.compareTo(new BigDecimal(NumberOutput.toString(d, true))) != 0) {
+      if (d == 0 && exact.signum() == 0) {
+        return "0";
+      }
+      BigDecimal shortest = shortest(d);
+      if (d == 0 || exact.abs().compareTo(shortest) != 0) {
         throw refuse(
             "number "
                 + exact
                 + " cannot be held exactly by an IEEE double, which RFC 8785 canonical JSON requires;"
                 + " carry it as a string or with fewer significant digits");
       }
-      return es6(d);
+      return layout(d < 0, shortest);
     }
     double d = node.doubleValue();
     if (!Double.isFinite(d)) {
@@ -202,17 +233,25 @@ final class Rfc8785 {
 
   /** Formats a finite double as ECMAScript's Number.prototype.toString does (ECMA-262 7.1.12.1). */
   static String es6(double d) {
-    if (d == 0) {
-      return "0";
-    }
-    // Jackson's Schubfach writer gives the shortest round-trip digits (Java 17's Double.toString
-    // does not always); only their layout differs from ECMAScript's.
-    BigDecimal shortest = new BigDecimal(NumberOutput.toString(Math.abs(d), true)).stripTrailingZeros();
+    return d == 0 ? "0" : layout(d < 0, shortest(d));
+  }
+
+  /**
+   * Returns the shortest decimal that reads back as {@code |d|}. Jackson's Schubfach writer gives
+   * those digits (Java 17's Double.toString does not always); only the layout differs from
+   * ECMAScript's.
+   */
+  private static BigDecimal shortest(double d) {
+    return new BigDecimal(NumberOutput.toString(Math.abs(d), true));
+  }
+
+  private static String layout(boolean negative, BigDecimal shortestAbs) {
+    BigDecimal shortest = shortestAbs.stripTrailingZeros();
     String digits = shortest.unscaledValue().toString();
     int k = digits.length();
     int n = k - shortest.scale();
     StringBuilder sb = new StringBuilder(24);
-    if (d < 0) {
+    if (negative) {
       sb.append('-');
     }
     if (k <= n && n <= 21) {
@@ -233,12 +272,12 @@ final class Rfc8785 {
 
   private void writeAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
-      out.write(s.charAt(i));
+      put(s.charAt(i));
     }
   }
 
   private CanonicalJsonException refuse(String message) {
-    String at = path.toString();
+    String at = pointer();
     return new CanonicalJsonException(
         CanonicalJsonException.Reason.NOT_CANONICALIZABLE,
         (at.isEmpty() ? "the document: " : at + ": ") + message,

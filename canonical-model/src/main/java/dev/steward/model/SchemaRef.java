@@ -1,6 +1,5 @@
 package dev.steward.model;
 
-import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,24 +7,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names one canonical JSON schema: an entity type (or the envelope, where {@code type} is empty)
- * and a schema version. Its {@linkplain #uri() URI} is what an envelope's {@code dataschema}
- * carries and the schema's {@code $id}.
+ * Names one canonical JSON schema: an entity type's schema (or the envelope's) at a schema
+ * version. Its {@linkplain #uri() URI} is the schema's {@code $id} and what an envelope's {@code
+ * dataschema} carries. Versions are per schema: one entity's schema may move to v2 while the
+ * others stay at v1.
  *
- * @param type the entity type, or empty for the envelope schema
+ * @param name the schema name: an {@link EntityType#schemaName()} or {@value #ENVELOPE}
  * @param version the schema version, starting at 1
  */
-public record SchemaRef(Optional<EntityType> type, @Positive int version) {
+public record SchemaRef(String name, int version) {
   /** The base of every canonical schema URI. */
   public static final String BASE_URI = "https://schemas.steward.dev/";
 
+  /** The name of the envelope's schema. */
+  public static final String ENVELOPE = "envelope";
+
   private static final Pattern FORM =
       Pattern.compile("https://schemas\\.steward\\.dev/v([1-9][0-9]{0,5})/([a-z-]{1,40})\\.schema\\.json");
-  private static final String ENVELOPE = "envelope";
 
-  /** Checks the version is positive. */
+  /**
+   * Checks the name and version.
+   *
+   * @throws IllegalArgumentException if the name is neither an entity schema nor the envelope, or
+   *     the version is below 1
+   */
   public SchemaRef {
-    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(name, "name");
+    if (!name.equals(ENVELOPE) && EntityType.fromSchemaName(name).isEmpty()) {
+      throw new IllegalArgumentException("'" + name + "' names no canonical schema");
+    }
     if (version < 1) {
       throw new IllegalArgumentException("schema version must be at least 1, was " + version);
     }
@@ -33,12 +43,12 @@ public record SchemaRef(Optional<EntityType> type, @Positive int version) {
 
   /** Returns the reference to an entity type's schema at a version. */
   public static SchemaRef of(EntityType type, int version) {
-    return new SchemaRef(Optional.of(type), version);
+    return new SchemaRef(type.schemaName(), version);
   }
 
   /** Returns the reference to the envelope schema at a version. */
   public static SchemaRef envelope(int version) {
-    return new SchemaRef(Optional.empty(), version);
+    return new SchemaRef(ENVELOPE, version);
   }
 
   /**
@@ -51,25 +61,25 @@ public record SchemaRef(Optional<EntityType> type, @Positive int version) {
     if (!m.matches()) {
       return Optional.empty();
     }
-    int version = Integer.parseInt(m.group(1));
-    if (m.group(2).equals(ENVELOPE)) {
-      return Optional.of(envelope(version));
+    String name = m.group(2);
+    if (!name.equals(ENVELOPE) && EntityType.fromSchemaName(name).isEmpty()) {
+      return Optional.empty();
     }
-    return EntityType.fromSchemaName(m.group(2)).map(t -> of(t, version));
+    return Optional.of(new SchemaRef(name, Integer.parseInt(m.group(1))));
   }
 
-  /** Returns the schema's name: the entity type's schema name, or {@code envelope}. */
-  public String name() {
-    return type.map(EntityType::schemaName).orElse(ENVELOPE);
+  /** Returns the entity type whose schema this is, or empty for the envelope's. */
+  public Optional<EntityType> entityType() {
+    return EntityType.fromSchemaName(name);
   }
 
   /** Returns the schema's URI, its {@code $id}. */
   public URI uri() {
-    return URI.create(BASE_URI + "v" + version + "/" + name() + ".schema.json");
+    return URI.create(BASE_URI + "v" + version + "/" + name + ".schema.json");
   }
 
   @Override
   public String toString() {
-    return name() + " v" + version;
+    return name + " v" + version;
   }
 }

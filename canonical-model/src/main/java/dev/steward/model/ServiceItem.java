@@ -38,7 +38,7 @@ public record ServiceItem(
     @Nullable @Size(min = 1, max = 32) String defaultTaxCode,
     @Nullable @Size(min = 1, max = 32) String revenueAccount,
     @Nullable @Size(min = 1, max = 32) String deferredRevenueAccount,
-    boolean active,
+    @NotNull Boolean active,
     @Size(max = CanonicalEntity.MAX_EXTENSIONS)
         Map<@NotNull @Pattern(regexp = CanonicalEntity.EXTENSION_KEY_PATTERN) String, @NotNull JsonNode>
             extensions)

@@ -9,10 +9,12 @@ public final class SystemIds {
   /** A lowercase letter, then up to 31 lowercase letters, digits or hyphens. */
   public static final String PATTERN = "^[a-z][a-z0-9-]{0,31}$";
 
+  private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
+
   private SystemIds() {}
 
   /** Returns whether {@code text} is a well-formed system id. */
   public static boolean isValid(String text) {
-    return text.matches(PATTERN);
+    return COMPILED.matcher(text).matches();
   }
 }

@@ -44,7 +44,7 @@ public record TimeEntry(
     @NotNull LocalDate workDate,
     @NotNull @DecimalMin("0.01") @DecimalMax("24") @Digits(integer = 2, fraction = 2)
         BigDecimal hours,
-    boolean billable,
+    @NotNull Boolean billable,
     @NotNull ApprovalState approvalState,
     @Nullable @Size(min = 1, max = 1000) String description,
     @Nullable @IdOf(EntityType.RESOURCE) CanonicalId approvedBy,

@@ -16,15 +16,15 @@ public class UnknownSchemaException extends StewardException {
    * Creates the exception.
    *
    * @param requested the schema asked for, as a name and version or a URI
-   * @param known the versions this release ships
+   * @param known the versions of that schema this release ships
    */
   public UnknownSchemaException(String requested, Set<Integer> known) {
     super(
         "STEWARD-MODEL-UNKNOWN_SCHEMA",
         "no canonical schema "
             + requested
-            + "; this release ships schema versions "
-            + known
+            + "; this release ships "
+            + (known.isEmpty() ? "no version of it" : "versions " + known)
             + " (an upcaster or a newer Steward is needed for other versions)",
         null);
     this.requested = requested;

@@ -32,7 +32,7 @@ public record UsageMetric(
     @Nullable @Size(min = 1, max = 64) String contractLineId,
     @Nullable @IdOf(EntityType.SERVICE_ITEM) CanonicalId serviceItemId,
     @NotBlank @Size(max = 32) String unit,
-    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 6) BigDecimal includedQuantity,
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal includedQuantity,
     @Size(max = 20) List<@NotNull @Valid PriceTier> tiers,
     @Nullable Money overageUnitPrice,
     @NotNull RatingPeriod ratingPeriod) {

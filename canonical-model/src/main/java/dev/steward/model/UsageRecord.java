@@ -39,7 +39,7 @@ public record UsageRecord(
     @Nullable @IdOf(EntityType.CONTRACT) CanonicalId contractId,
     @Nullable @IdOf(EntityType.PROJECT) CanonicalId projectId,
     @NotBlank @Size(max = 64) String metricCode,
-    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 6) BigDecimal quantity,
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal quantity,
     @Nullable @Size(min = 1, max = 32) String unit,
     @NotNull Instant occurredAt,
     @Nullable @Valid Period usagePeriod,

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lineId the term's id within its contract
  * @param description the service measured, if stated
- * @param metric the usage metric's name, as usage records carry it, such as {@code
+ * @param metricCode the usage metric's name, as usage records carry it, such as {@code
  *     support-tickets}
  * @param unit the unit the metric is counted in, such as {@code ticket} or {@code GB}
  * @param includedQuantity the quantity each billing period includes at no extra charge
@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 public record UsageTerm(
     @NotBlank @Size(max = 64) String lineId,
     @Nullable @Size(min = 1, max = 500) String description,
-    @NotBlank @Size(max = 64) String metric,
+    @NotBlank @Size(max = 64) String metricCode,
     @NotBlank @Size(max = 32) String unit,
-    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal includedQuantity,
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal includedQuantity,
     @NotNull Money overageUnitPrice)
     implements CommercialTerm {}

@@ -76,10 +76,28 @@ final class CanonicalGenerators {
     return CanonicalId.parse(type.prefix() + "_" + ulid);
   }
 
+  /**
+   * Returns money as systems send it: mostly ordinary amounts at the currency's scale; a fifth
+   * negative (credit notes, refunds, reversals); a quarter with one to four more fraction digits
+   * than the currency has (unit prices such as 0.0125 EUR); and now and then an amount with
+   * {@link Money#MAX_INTEGER_DIGITS} integer digits, the largest money holds.
+   */
   static Money money(Random r) {
     Currency currency = Currency.getInstance(r.oneOf(CURRENCIES));
-    BigDecimal amount =
-        BigDecimal.valueOf(r.longRange(0, 50_000_000L), currency.getDefaultFractionDigits());
+    int scale = currency.getDefaultFractionDigits();
+    if (r.trueOrFalse(0.25)) {
+      scale = Math.min(scale + r.intRange(1, 4), Money.MAX_SCALE);
+    }
+    BigDecimal amount;
+    if (r.trueOrFalse(0.05)) {
+      String integer = r.intRange(1, 9) + r.digits(Money.MAX_INTEGER_DIGITS - 1);
+      amount = new BigDecimal(integer + (scale > 0 ? "." + r.digits(scale) : ""));
+    } else {
+      amount = BigDecimal.valueOf(r.longRange(0, 50_000_000L), scale);
+    }
+    if (r.trueOrFalse(0.2)) {
+      amount = amount.negate();
+    }
     return Money.of(amount, currency);
   }
 

@@ -18,7 +18,9 @@ class CanonicalSchemasTest {
 
   @Test
   void versions_areTheCurrentOneAndNotTwo() {
-    assertThat(CanonicalSchemas.VERSIONS).contains(EntityMeta.CURRENT_SCHEMA_VERSION).doesNotContain(2);
+    assertThat(CanonicalSchemas.shared().versions(EntityType.CUSTOMER)).containsExactly(1);
+    assertThat(CanonicalSchemas.shared().versions(SchemaRef.ENVELOPE)).containsExactly(1);
+    assertThat(CanonicalSchemas.shared().versions("no-such-schema")).isEmpty();
   }
 
   @Test
@@ -29,7 +31,7 @@ class CanonicalSchemasTest {
     UnknownSchemaException e = (UnknownSchemaException) t;
     assertThat(e.code()).isEqualTo("STEWARD-MODEL-UNKNOWN_SCHEMA");
     assertThat(e.requested()).isEqualTo("customer v2");
-    assertThat(e.getMessage()).contains("customer v2").contains(CanonicalSchemas.VERSIONS.toString());
+    assertThat(e.getMessage()).contains("customer v2").contains("versions [1]");
   }
 
   @Test

@@ -206,4 +206,51 @@ class EnvelopeTest {
     assertThatThrownBy(() -> Envelope.builder().extension("traceparent", JsonNodeFactory.instance.stringNode("x")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void whatTheBuilderAccepts_theReaderReadsBack_atTheBoundaries() {
+    Envelope edge =
+        Envelope.builder()
+            .id("evt-edge")
+            .sourceSystem("billing")
+            .type("dev.steward.usage.recorded")
+            .entityVersion(Long.MAX_VALUE)
+            .extension("maxint", JsonNodeFactory.instance.numberNode(Integer.MAX_VALUE))
+            .extension("flag", JsonNodeFactory.instance.booleanNode(true))
+            .build();
+
+    Envelope back = JSON.read(JSON.writeBytes(edge), Envelope.class);
+
+    assertThat(back).isEqualTo(edge);
+    assertThat(CanonicalSchemas.shared().validate(SchemaRef.envelope(1), JSON.toTree(edge))).isEmpty();
+  }
+
+  @Test
+  void builder_refusesExtensionValuesTheReaderWouldRefuse() {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    for (JsonNode value :
+        List.of(nodes.objectNode(), nodes.arrayNode(), nodes.numberNode(new java.math.BigDecimal("42.42")), nodes.numberNode(4247483647L), nodes.nullNode())) {
+      assertThatThrownBy(() -> Envelope.builder().extension("tenant", value))
+          .as("extension value %s", value)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("tenant");
+    }
+  }
+
+  @Test
+  void writer_refusesAnExtensionThatWouldCollideWithAStandardAttribute() {
+    Envelope collision =
+        new Envelope("evt-1", URI.create("/systems/crm"), "t", null, null, null, null, null, null, null, null, null, null, null,
+            java.util.Map.of("id", JsonNodeFactory.instance.stringNode("other")));
+
+    assertThatThrownBy(() -> JSON.write(collision)).isInstanceOf(CanonicalJsonException.class).hasMessageContaining("'id'");
+  }
+
+  @Test
+  void reader_refusesAnEntityVersionBeyondALong() {
+    assertThatThrownBy(
+            () -> JSON.read("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"entityversion\":\"9223372036854775808\"}", Envelope.class))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessageContaining("entityversion");
+  }
 }

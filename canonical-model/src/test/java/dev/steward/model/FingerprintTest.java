@@ -4,6 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,12 +91,40 @@ class FingerprintTest {
   }
 
   @Test
-  void sha256_doesNotKeepTheInput() {
-    byte[] input = "abc".getBytes(UTF_8);
-    Fingerprint fingerprint = Fingerprint.sha256(input);
-
-    input[0] = 'x';
-
-    assertThat(fingerprint).hasToString(ABC);
+  void sha256_concurrentCallers_eachGetTheDigestOfTheirOwnInput() throws Exception {
+    // MessageDigest is stateful and not thread-safe; caching one instance to save getInstance
+    // would mix the inputs of concurrent callers. The oracle is a fresh MessageDigest per input.
+    int threads = 4;
+    int perThread = 2_000;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<String> wrong = new ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    byte[] input = ("thread " + thread + " input " + i + " ").repeat(1 + i % 40).getBytes(UTF_8);
+                    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
+                    String actual = Fingerprint.sha256(input).hex();
+                    if (!actual.equals(expected)) {
+                      wrong.add("thread " + thread + " input " + i + ": " + actual + " != " + expected);
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      List<String> wrong = new ArrayList<>();
+      for (Future<List<String>> f : futures) {
+        wrong.addAll(f.get());
+      }
+      assertThat(wrong).as("digests computed concurrently").isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -337,13 +337,22 @@ class MoneyTest {
   record Priced(Money price) {}
 
   @Test
-  void json_numberAmountInARecord_pointsAtTheMoney() {
+  void json_numberAmountInARecord_pointsAtTheAmount() {
     CanonicalJsonException e =
         jsonFailure(() -> JSON.read("{\"price\":{\"amount\":12.5,\"currency\":\"EUR\"}}", Priced.class));
 
     assertThat(e.reason()).isEqualTo(CanonicalJsonException.Reason.BINDING_FAILED);
-    assertThat(e.pointer()).isEqualTo("/price");
+    assertThat(e.pointer()).isEqualTo("/price/amount");
     assertThat(e.getMessage()).contains("money amount must be a decimal string");
+  }
+
+  @Test
+  void json_unknownCurrencyInARecord_pointsAtTheCurrency() {
+    CanonicalJsonException e =
+        jsonFailure(() -> JSON.read("{\"price\":{\"amount\":\"12.50\",\"currency\":\"XAU\"}}", Priced.class));
+
+    assertThat(e.pointer()).isEqualTo("/price/currency");
+    assertThat(e.getMessage()).contains("XAU");
   }
 
   @Test

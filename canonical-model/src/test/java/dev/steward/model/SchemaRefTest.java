@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +20,7 @@ class SchemaRefTest {
       assertThat(ref.uri())
           .isEqualTo(URI.create("https://schemas.steward.dev/v" + version + "/" + type.schemaName() + ".schema.json"));
       assertThat(SchemaRef.fromUri(ref.uri())).contains(ref);
-      assertThat(ref.type()).contains(type);
+      assertThat(ref.entityType()).contains(type);
       assertThat(ref.name()).isEqualTo(type.schemaName());
     }
   }
@@ -32,7 +31,7 @@ class SchemaRefTest {
 
     assertThat(ref.uri()).isEqualTo(URI.create("https://schemas.steward.dev/v1/envelope.schema.json"));
     assertThat(SchemaRef.fromUri(ref.uri())).contains(ref);
-    assertThat(ref.type()).isEmpty();
+    assertThat(ref.entityType()).isEmpty();
     assertThat(ref.name()).isEqualTo("envelope");
     assertThat(SchemaRef.fromUri(SchemaRef.envelope(3).uri())).contains(SchemaRef.envelope(3));
   }
@@ -79,10 +78,15 @@ class SchemaRefTest {
   @Test
   void equalsAndToString_followTypeAndVersion() {
     assertThat(SchemaRef.of(EntityType.CUSTOMER, 1))
-        .isEqualTo(new SchemaRef(Optional.of(EntityType.CUSTOMER), 1))
+        .isEqualTo(new SchemaRef("customer", 1))
         .isNotEqualTo(SchemaRef.of(EntityType.CUSTOMER, 2))
         .isNotEqualTo(SchemaRef.envelope(1))
         .hasToString("customer v1");
     assertThat(SchemaRef.envelope(2)).hasToString("envelope v2");
+  }
+
+  @Test
+  void nameOfNoCanonicalSchema_isRefused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new SchemaRef("invoices", 1)).withMessageContaining("invoices");
   }
 }

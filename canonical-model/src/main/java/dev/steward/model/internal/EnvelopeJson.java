@@ -27,22 +27,38 @@ public final class EnvelopeJson {
   private static final Set<String> STEWARD =
       Set.of("correlationid", "causationid", "traceparent", "tracestate", "idempotencykey", "entityversion");
 
+  /** The form of a CloudEvents extension attribute name. */
+  public static final String EXTENSION_NAME = "^[a-z0-9]{1,20}$";
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(EXTENSION_NAME);
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9]{1,19}");
+
   private EnvelopeJson() {}
 
   /**
-   * Checks an extension attribute name: 1-20 lowercase letters or digits, not a standard or
-   * Steward attribute.
+   * Checks an extension attribute: a name of 1-20 lowercase letters or digits that is not a
+   * standard or Steward attribute, and a string, 32-bit integer or boolean value. Builder,
+   * reader and writer apply this one rule, so what one writes the other reads.
    *
-   * @throws IllegalArgumentException if it is not
+   * @return why the attribute is refused, or empty if it is acceptable
    */
-  public static void checkExtensionName(String name) {
-    if (name == null || !name.matches("[a-z0-9]{1,20}")) {
-      throw new IllegalArgumentException(
-          "CloudEvents extension name '" + name + "' must be 1 to 20 lowercase letters or digits");
+  public static java.util.Optional<String> checkExtension(String name, JsonNode value) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      return java.util.Optional.of(
+          "extension attribute name '" + name + "' must be 1 to 20 lowercase letters or digits");
     }
     if (STANDARD.contains(name) || STEWARD.contains(name)) {
-      throw new IllegalArgumentException("'" + name + "' is a standard or Steward attribute, not an extension");
+      return java.util.Optional.of("'" + name + "' is a standard or Steward attribute, not an extension attribute");
     }
+    if (value.isNumber() && !(value.isIntegralNumber() && value.canConvertToInt())) {
+      return java.util.Optional.of("extension attribute '" + name + "' is " + value
+          + "; CloudEvents integers are 32-bit whole numbers (carry other numbers as strings)");
+    }
+    if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
+      return java.util.Optional.of(
+          "extension attribute '" + name + "' must be a string, integer or boolean, not " + value.getNodeType());
+    }
+    return java.util.Optional.empty();
   }
 
   /** Writes an envelope as CloudEvents structured-mode JSON. */
@@ -68,6 +84,10 @@ public final class EnvelopeJson {
       optional(g, "idempotencykey", e.idempotencyKey());
       optional(g, "entityversion", e.entityVersion() == null ? null : e.entityVersion().toString());
       for (Map.Entry<String, JsonNode> x : new TreeMap<>(e.extensions()).entrySet()) {
+        java.util.Optional<String> refusal = checkExtension(x.getKey(), x.getValue());
+        if (refusal.isPresent()) {
+          throw DatabindException.from(g, refusal.get());
+        }
         g.writeName(x.getKey());
         g.writeTree(x.getValue());
       }
@@ -109,29 +129,27 @@ public final class EnvelopeJson {
         if (STANDARD.contains(name) || STEWARD.contains(name)) {
           continue;
         }
-        if (!name.matches("[a-z0-9]{1,20}")) {
-          throw fail(p, name, "extension attribute name '" + name + "' must be 1 to 20 lowercase letters or digits");
-        }
         JsonNode v = e.getValue();
-        if (v.isNull()) {
+        if (v.isNull() && NAME.matcher(name).matches()) {
           continue; // CloudEvents: a null attribute is the same as an absent one
         }
-        if (v.isNumber() && !(v.isIntegralNumber() && v.canConvertToInt())) {
-          throw fail(p, name, "extension attribute '" + name + "' is " + v
-              + "; CloudEvents integers are 32-bit whole numbers (carry other numbers as strings)");
-        }
-        if (!v.isString() && !v.isNumber() && !v.isBoolean()) {
-          throw fail(p, name, "extension attribute '" + name + "' must be a string, integer or boolean, not " + v.getNodeType());
+        java.util.Optional<String> refusal = checkExtension(name, v);
+        if (refusal.isPresent()) {
+          throw fail(p, name, refusal.get());
         }
         extensions.put(name, v);
       }
       String version = optional(p, n, "entityversion");
       Long entityVersion = null;
       if (version != null) {
-        if (!version.matches("[0-9]{1,18}")) {
-          throw fail(p, "entityversion", "entityversion '" + version + "' must be a string of 1 to 18 digits");
+        try {
+          if (!VERSION.matcher(version).matches()) {
+            throw new NumberFormatException();
+          }
+          entityVersion = Long.parseLong(version);
+        } catch (NumberFormatException ex) {
+          throw fail(p, "entityversion", "entityversion '" + version + "' must be a string of digits no larger than " + Long.MAX_VALUE);
         }
-        entityVersion = Long.parseLong(version);
       }
       String time = optional(p, n, "time");
       Instant instant = null;
