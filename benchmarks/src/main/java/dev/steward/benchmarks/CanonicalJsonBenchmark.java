@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Canonical JSON on a realistic invoice (five lines, about 2 KB in compact canonical form).
@@ -30,6 +31,10 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code fingerprintInvoice} computes RFC 8785 canonical bytes and their SHA-256 from the
  *       record; {@code fingerprintTree} does so from an already-read tree; {@code baseline_sha256}
  *       hashes the raw bytes alone, the floor any fingerprint pays.
+ *   <li>Peers, what a user would write instead: {@code peer_plainJacksonBind} binds with a
+ *       default Jackson 3 mapper (no read limits, no strictness); {@code peer_sha256OfJacksonBytes}
+ *       hashes Jackson's ordinary serialization, which is not canonical (property order and
+ *       number forms vary with the writer) and so cannot be compared across systems.
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CanonicalJsonBenchmark -prof gc}.
@@ -42,6 +47,7 @@ import tools.jackson.databind.JsonNode;
 @Fork(2)
 public class CanonicalJsonBenchmark {
   private final CanonicalJson json = CanonicalJson.ofDefaults();
+  private final JsonMapper plain = JsonMapper.builder().build();
   private byte[] invoiceBytes;
   private Invoice invoice;
   private JsonNode invoiceTree;
@@ -87,6 +93,18 @@ public class CanonicalJsonBenchmark {
   @Benchmark
   public byte[] baseline_sha256() throws NoSuchAlgorithmException {
     return MessageDigest.getInstance("SHA-256").digest(invoiceBytes);
+  }
+
+  /** Binds with a default Jackson mapper: what a user would write without Steward. */
+  @Benchmark
+  public Invoice peer_plainJacksonBind() {
+    return plain.readValue(invoiceBytes, Invoice.class);
+  }
+
+  /** SHA-256 of Jackson's ordinary, non-canonical serialization. */
+  @Benchmark
+  public byte[] peer_sha256OfJacksonBytes() throws NoSuchAlgorithmException {
+    return MessageDigest.getInstance("SHA-256").digest(plain.writeValueAsBytes(invoice));
   }
 
   /** Returns the size of the compact canonical invoice, for the results table. */

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The identifier Steward gives a canonical entity: its type's prefix, an underscore and a ULID,
  * as in {@code cus_01JDQ6Z3M4X8E2T7V5K9W0B1NA}.
  *
- * <p>Identifiers are time-ordered: ids made later by the same {@link IdGenerator} sort after
- * earlier ones, both as objects and as strings. The string form is stable and is what canonical
+ * <p>Identifiers are time-ordered: among ids of one entity type, ids made later by the same
+ * {@link IdGenerator} sort after earlier ones, both as objects and as strings. The string form is stable and is what canonical
  * JSON carries. Obtain one from {@link IdGenerator#next(EntityType)} or {@link #parse(String)}.
  *
  * <p>Value-based and immutable.

@@ -15,7 +15,7 @@ import java.util.List;
  * write made its current version. Not an owned attribute: Steward maintains it.
  *
  * @param id the canonical id; its prefix matches the entity's type
- * @param externalRefs the entity's ids in connected systems, at most one per system
+ * @param externalRefs the entity's ids in connected systems, normally one per system
  * @param version the golden record's version, starting at 0 and moving only forward
  * @param lastWriter the system id whose change produced this version
  * @param updatedAt when this version was written

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  * hosts may match on, log and document; the message is for people and may change between
  * releases, the code may not.
  *
- * <p>Subclasses are named for the condition and carry its structured context. No Steward
- * exception message ever contains a secret or a payload value marked confidential.
+ * <p>Subclasses are named for the condition and carry its structured context. Messages may quote
+ * the offending value so that it can be found and fixed; secrets never reach them, because
+ * credentials are not part of canonical data.
  */
 public abstract class StewardException extends RuntimeException {
   private static final long serialVersionUID = 1L;

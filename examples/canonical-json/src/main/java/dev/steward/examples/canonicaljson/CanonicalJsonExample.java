@@ -5,6 +5,7 @@ import dev.steward.model.CanonicalJson;
 import dev.steward.model.CanonicalJsonException;
 import dev.steward.model.CanonicalSchemas;
 import dev.steward.model.EntityType;
+import dev.steward.model.IdGenerator;
 import dev.steward.model.Envelope;
 import dev.steward.model.JsonPointers;
 import dev.steward.model.SchemaViolation;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * Loads canonical JSON documents, checks each against its JSON schema and its bean constraints,
  * and prints what a finance analyst or integration engineer needs: valid, or every problem with
  * its JSON Pointer. A valid record is then wrapped in the change envelope it would travel in.
+ * Documents are checked against the newest schema version this release ships.
  *
  * <p>Run with no arguments for the bundled examples, or pass {@code <entity-type> <file>} pairs,
  * such as {@code customer my-customer.json}.
@@ -40,11 +42,13 @@ public final class CanonicalJsonExample {
   private final CanonicalSchemas schemas = CanonicalSchemas.shared();
   private final Validator validator;
   private final Clock clock;
+  private final IdGenerator ids;
   private final PrintStream out;
 
   CanonicalJsonExample(Validator validator, Clock clock, PrintStream out) {
     this.validator = validator;
     this.clock = clock;
+    this.ids = IdGenerator.create(clock);
     this.out = out;
   }
 
@@ -94,7 +98,8 @@ public final class CanonicalJsonExample {
       return false;
     }
     Set<String> problems = new TreeSet<>();
-    for (SchemaViolation v : schemas.validate(type, 1, tree)) {
+    int version = schemas.versions(type).last();
+    for (SchemaViolation v : schemas.validate(type, version, tree)) {
       problems.add(v.pointer() + "  schema: " + v.message());
     }
     CanonicalEntity entity = null;
@@ -114,7 +119,7 @@ public final class CanonicalJsonExample {
     out.println("  VALID " + entity.id() + ", version " + entity.meta().version() + ", fingerprint " + json.fingerprint(entity));
     Envelope envelope =
         Envelope.builder()
-            .id("evt_" + entity.id().toString().substring(entity.id().toString().indexOf('_') + 1))
+            .id("evt_" + ids.nextUlid())
             .sourceSystem(entity.meta().lastWriter())
             .type("dev.steward." + type.schemaName() + ".changed")
             .time(clock.instant())
