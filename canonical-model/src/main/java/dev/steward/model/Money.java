@@ -189,7 +189,9 @@ public final class Money {
    *     amount has more digits than the currency
    */
   public Money rounded(RoundingMode rounding) {
-    return new Money(scale(amount, rounding), currency);
+    BigDecimal scaled = scale(amount, rounding);
+    checkMagnitude(scaled, currency); // 999999999999999999.995 rounds up to 19 integer digits
+    return new Money(scaled, currency);
   }
 
   /** Returns whether the amount has no more digits than the currency's minor unit. */

@@ -145,6 +145,14 @@ class MoneyTest {
   }
 
   @Test
+  void rounded_thatCarriesPastTheBound_isRefused_notMadeUnreadable() {
+    Money edge = Money.of("999999999999999999.995", "EUR");
+
+    assertThat(modelFailure(() -> edge.rounded(RoundingMode.HALF_UP)).getMessage()).contains("18 integer digits");
+    assertThat(edge.rounded(RoundingMode.DOWN)).isEqualTo(Money.of("999999999999999999.99", "EUR"));
+  }
+
+  @Test
   void times_productBeyondTheBound_orAbsurdMultiplier_isRefused() {
     Money big = Money.of("999999999999999999", "EUR");
 

@@ -85,7 +85,9 @@ class SchemaRecordConsistencyTest {
     assertThat(walk.problems)
         .as("mismatches between %s and %s", type.recordType().getSimpleName(), fileOf(type))
         .isEmpty();
-    assertThat(walk.recordsVisited).as("records checked for %s", type).contains(type.recordType());
+    assertThat(walk.recordsVisited)
+        .as("records of %s compared with a schema; the others were skipped by the walk", type)
+        .containsAll(reachableRecords(type.recordType(), new LinkedHashSet<>()));
   }
 
   @Test
@@ -224,6 +226,9 @@ class SchemaRecordConsistencyTest {
           }
           if (!property.isEmpty()) {
             value(c.getType(), c.getGenericType(), childPath, property);
+            if (c.getType() == BigDecimal.class) {
+              digits(c, childPath, expand(property, childPath));
+            }
           }
         }
       } finally {
@@ -353,6 +358,45 @@ class SchemaRecordConsistencyTest {
       }
     }
 
+    /**
+     * A decimal's {@code @Digits} must be stated in its schema too: {@code multipleOf} 10^-fraction
+     * and a maximum no larger than 10^integer, or the schema accepts what bean validation refuses.
+     */
+    private void digits(RecordComponent c, String path, List<Located> all) {
+      jakarta.validation.constraints.Digits d;
+      try {
+        d = c.getDeclaringRecord().getDeclaredField(c.getName()).getAnnotation(jakarta.validation.constraints.Digits.class);
+      } catch (NoSuchFieldException e) {
+        throw new AssertionError(e);
+      }
+      if (d == null) {
+        return; // DecimalPrecisionTest requires one on every decimal
+      }
+      String where = c.getDeclaringRecord().getSimpleName() + "." + c.getName();
+      BigDecimal step = BigDecimal.ONE.movePointLeft(d.fraction());
+      BigDecimal bound = BigDecimal.TEN.pow(d.integer());
+      BigDecimal multipleOf = null;
+      BigDecimal maximum = null;
+      for (Located l : all) {
+        JsonNode m = l.node().get("multipleOf");
+        if (m != null) {
+          multipleOf = m.decimalValue();
+        }
+        for (String keyword : List.of("maximum", "exclusiveMaximum")) {
+          JsonNode x = l.node().get(keyword);
+          if (x != null && (maximum == null || x.decimalValue().compareTo(maximum) < 0)) {
+            maximum = x.decimalValue();
+          }
+        }
+      }
+      if (d.fraction() > 0 && (multipleOf == null || multipleOf.compareTo(step) != 0)) {
+        problem(path, where, "@Digits(fraction = " + d.fraction() + ") but the schema's multipleOf is " + multipleOf + ", not " + step.toPlainString());
+      }
+      if (maximum == null || maximum.compareTo(bound) > 0) {
+        problem(path, where, "@Digits(integer = " + d.integer() + ") but the schema's maximum is " + maximum + ", above " + bound);
+      }
+    }
+
     private void checkJsonType(List<Located> all, String expected, String path, String where) {
       Set<String> declared = new TreeSet<>();
       for (Located l : all) {
@@ -462,6 +506,25 @@ class SchemaRecordConsistencyTest {
       sb.append("; only in Java: ").append(onlyJava);
     }
     return sb.toString();
+  }
+
+  /** The records reachable from {@code type} through components, list elements and sealed subtypes. */
+  private static Set<Class<?>> reachableRecords(Class<?> type, Set<Class<?>> found) {
+    if (type.isRecord() && found.add(type)) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        reachableRecords(c.getType(), found);
+        if (c.getGenericType() instanceof ParameterizedType p) {
+          for (Type arg : p.getActualTypeArguments()) {
+            reachableRecords(rawClass(arg), found);
+          }
+        }
+      }
+    } else if (type.isInterface() && type.isSealed()) {
+      for (Class<?> sub : type.getPermittedSubclasses()) {
+        reachableRecords(sub, found);
+      }
+    }
+    return found;
   }
 
   private static Class<?> rawClass(Type type) {
