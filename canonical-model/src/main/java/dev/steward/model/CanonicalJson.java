@@ -1,6 +1,8 @@
 package dev.steward.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.model.internal.RecordDeserializer;
+import dev.steward.model.internal.TimeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,8 @@ public final class CanonicalJson {
             .build();
     this.mapper =
         JsonMapper.builder(factory)
+            .addModule(RecordDeserializer.module())
+            .addModule(TimeJson.module())
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

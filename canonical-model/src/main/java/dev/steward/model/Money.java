@@ -38,8 +38,6 @@ public final class Money {
   /** The most digits, or the largest exponent, a multiplier passed to {@link #times} may have. */
   static final int MAX_MULTIPLIER_DIGITS = 38;
 
-  private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
-  private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private final BigDecimal amount;
   private final Currency currency;
@@ -59,6 +57,10 @@ public final class Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
     int digits = fractionDigits(currency);
+    if (amount.scale() == digits) {
+      checkMagnitude(amount, currency); // already normalized: the common case, no stripping
+      return new Money(amount, currency);
+    }
     BigDecimal stripped = amount.stripTrailingZeros();
     checkMagnitude(stripped, currency);
     if (stripped.scale() > MAX_SCALE) {
@@ -278,7 +280,7 @@ public final class Money {
    */
   public static Currency currencyOf(String code) {
     Objects.requireNonNull(code, "currencyCode");
-    if (!CURRENCY_CODE.matcher(code).matches()) {
+    if (code.length() != 3 || !isUpper(code.charAt(0)) || !isUpper(code.charAt(1)) || !isUpper(code.charAt(2))) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE,
           "currency '" + code + "' is not an ISO 4217 code of three capital letters");
@@ -296,7 +298,7 @@ public final class Money {
 
   private static BigDecimal decimal(String text) {
     Objects.requireNonNull(text, "amount");
-    if (text.length() > 64 || !PLAIN_DECIMAL.matcher(text).matches()) {
+    if (text.length() > 64 || !isPlainDecimal(text)) {
       throw new ModelException(
           ModelException.Reason.INVALID_VALUE,
           "amount '"
@@ -305,6 +307,35 @@ public final class Money {
               + " exponent, at most 64 characters)");
     }
     return new BigDecimal(text);
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  /** Whether {@code text} is {@code -?digits(.digits)?}; a loop, as amounts are read constantly. */
+  private static boolean isPlainDecimal(String text) {
+    int i = text.startsWith("-") ? 1 : 0;
+    int digits = 0;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+      digits++;
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i == text.length()) {
+      return true;
+    }
+    if (text.charAt(i++) != '.') {
+      return false;
+    }
+    int fraction = 0;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+      fraction++;
+    }
+    return fraction > 0 && i == text.length();
   }
 
   @Override
