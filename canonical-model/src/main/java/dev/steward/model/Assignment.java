@@ -48,7 +48,7 @@ public record Assignment(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Assignment {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -58,7 +58,7 @@ public record BillingSchedule(
     recurringCharges = Immutables.list(recurringCharges);
     milestones = Immutables.list(milestones);
     usageMetrics = Immutables.list(usageMetrics);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -46,7 +46,10 @@ public sealed interface CanonicalEntity
   /** Returns the governance metadata: canonical id, external references, version. */
   EntityMeta meta();
 
-  /** Returns the firm's custom fields, keyed {@code namespace:name}. */
+  /**
+   * Returns the firm's custom fields, keyed {@code namespace:name}. The map is unmodifiable and
+   * its JSON values were copied when the record was made; treat them as read-only.
+   */
   Map<String, JsonNode> extensions();
 
   /** Returns this entity's type. */

@@ -50,7 +50,7 @@ public record Contact(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Contact {
     roles = Immutables.list(roles);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

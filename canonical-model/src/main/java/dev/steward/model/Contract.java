@@ -81,7 +81,7 @@ public record Contract(
   public Contract {
     terms = Immutables.list(terms);
     amendments = Immutables.list(amendments);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

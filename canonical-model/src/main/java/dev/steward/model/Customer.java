@@ -46,7 +46,7 @@ public record Customer(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Customer {
     taxIds = Immutables.list(taxIds);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

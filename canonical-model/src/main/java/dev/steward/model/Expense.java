@@ -54,7 +54,7 @@ public record Expense(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Expense {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -63,7 +63,7 @@ public record Invoice(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Invoice {
     lines = Immutables.list(lines);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

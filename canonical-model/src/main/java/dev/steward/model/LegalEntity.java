@@ -54,7 +54,7 @@ public record LegalEntity(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public LegalEntity {
     taxIds = Immutables.list(taxIds);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

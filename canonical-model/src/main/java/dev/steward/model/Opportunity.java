@@ -51,7 +51,7 @@ public record Opportunity(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Opportunity {
     lines = Immutables.list(lines);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -47,7 +47,7 @@ public record Payment(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Payment {
     allocations = Immutables.list(allocations);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

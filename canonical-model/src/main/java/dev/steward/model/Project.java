@@ -60,7 +60,7 @@ public record Project(
   public Project {
     dimensions = Immutables.list(dimensions);
     workstreams = Immutables.list(workstreams);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

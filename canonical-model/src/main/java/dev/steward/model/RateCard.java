@@ -39,7 +39,7 @@ public record RateCard(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public RateCard {
     entries = Immutables.list(entries);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

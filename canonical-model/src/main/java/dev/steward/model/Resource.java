@@ -55,7 +55,7 @@ public record Resource(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public Resource {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

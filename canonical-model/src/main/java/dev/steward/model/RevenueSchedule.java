@@ -45,7 +45,7 @@ public record RevenueSchedule(
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public RevenueSchedule {
     lines = Immutables.list(lines);
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -46,7 +46,7 @@ public record ServiceItem(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public ServiceItem {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -57,7 +57,7 @@ public record TimeEntry(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public TimeEntry {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override

@@ -52,7 +52,7 @@ public record UsageRecord(
 
   /** Copies collections into unmodifiable ones; absent collections become empty. */
   public UsageRecord {
-    extensions = Immutables.map(extensions);
+    extensions = Immutables.extensions(extensions);
   }
 
   @Override
