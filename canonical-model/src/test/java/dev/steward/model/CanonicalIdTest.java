@@ -1,11 +1,11 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
+import static dev.steward.model.ModelTestSupport.modelFailure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -153,17 +153,5 @@ class CanonicalIdTest {
 
     assertThat(e.reason()).isEqualTo(CanonicalJsonException.Reason.BINDING_FAILED);
     assertThat(e.getMessage()).contains("'cus_x' is not a canonical id");
-  }
-
-  private static ModelException modelFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(ModelException.class);
-    return (ModelException) t;
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

@@ -1,13 +1,13 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
+import static dev.steward.model.ModelTestSupport.resource;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CanonicalJsonBadInputTest {
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
-  private static final String CUSTOMER = new String(Rfc8785Test.resource("samples/v1/customer.json"), UTF_8);
+  private static final String CUSTOMER = new String(resource("samples/v1/customer.json"), UTF_8);
 
   @Test
   void read_theSampleCustomer_succeeds() {
@@ -185,11 +185,5 @@ class CanonicalJsonBadInputTest {
 
   private static InputStream stream(String text) {
     return new ByteArrayInputStream(text.getBytes(UTF_8));
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

@@ -1,8 +1,8 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -194,11 +194,5 @@ class CanonicalJsonLimitsTest {
     assertThat(e.code()).isEqualTo("STEWARD-JSON-LIMIT_EXCEEDED");
     assertThat(e.getMessage()).contains("JsonLimits." + setting);
     return e;
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

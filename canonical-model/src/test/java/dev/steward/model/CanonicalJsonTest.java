@@ -1,21 +1,20 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
+import static dev.steward.model.ModelTestSupport.resource;
+import static dev.steward.model.ModelTestSupport.reversed;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CanonicalJsonTest {
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
-  private static final String CUSTOMER = new String(Rfc8785Test.resource("samples/v1/customer.json"), UTF_8);
+  private static final String CUSTOMER = new String(resource("samples/v1/customer.json"), UTF_8);
 
   @Test
   void fingerprint_propertyOrderAndWhiteSpace_doNotChangeIt() {
@@ -278,31 +277,5 @@ class CanonicalJsonTest {
     assertThat(json.readTree("[\"12345\"]").get(0).stringValue()).isEqualTo("12345");
     assertThat(jsonFailure(() -> json.readTree("[\"123456\"]")).reason())
         .isEqualTo(CanonicalJsonException.Reason.LIMIT_EXCEEDED);
-  }
-
-  /** Rebuilds a tree with every object's properties in reverse order. */
-  private static JsonNode reversed(JsonNode node) {
-    if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        out.set(entries.get(i).getKey(), reversed(entries.get(i).getValue()));
-      }
-      return out;
-    }
-    if (node.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode element : node) {
-        out.add(reversed(element));
-      }
-      return out;
-    }
-    return node;
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

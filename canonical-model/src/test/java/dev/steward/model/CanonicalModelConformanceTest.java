@@ -1,18 +1,13 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.described;
+import static dev.steward.model.ModelTestSupport.pointers;
+import static dev.steward.model.ModelTestSupport.resource;
+import static dev.steward.model.ModelTestSupport.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -20,15 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -46,21 +37,8 @@ class CanonicalModelConformanceTest {
   private static final int GENERATED_PER_TYPE = 200;
   private static final long SEED = Long.getLong("steward.seed", System.nanoTime());
 
-  private static ValidatorFactory factory;
-  private static Validator validator;
   private final CanonicalJson json = CanonicalJson.ofDefaults();
   private final CanonicalSchemas schemas = CanonicalSchemas.shared();
-
-  @BeforeAll
-  static void startValidator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void closeValidator() {
-    factory.close();
-  }
 
   @ParameterizedTest
   @EnumSource(EntityType.class)
@@ -73,7 +51,7 @@ class CanonicalModelConformanceTest {
     for (int i = 0; i < generated.size(); i++) {
       CanonicalEntity entity = generated.get(i);
       String where = type + " #" + i + " (replay with -Dsteward.seed=" + SEED + ")";
-      assertThat(described(validator.validate(entity))).as("bean violations of generated %s", where).isEmpty();
+      assertThat(described(validator().validate(entity))).as("bean violations of generated %s", where).isEmpty();
 
       byte[] bytes = json.writeBytes(entity);
       CanonicalEntity back = json.read(bytes, recordType);
@@ -103,7 +81,7 @@ class CanonicalModelConformanceTest {
 
     Set<String> mandatory =
         Arrays.stream(recordType.getRecordComponents())
-            .filter(CanonicalModelConformanceTest::mandatory)
+            .filter(ModelTestSupport::mandatory)
             .map(RecordComponent::getName)
             .collect(Collectors.toCollection(TreeSet::new));
     Set<String> required = new TreeSet<>();
@@ -113,12 +91,12 @@ class CanonicalModelConformanceTest {
 
   @ParameterizedTest
   @EnumSource(EntityType.class)
-  void sample_isValid_andCanonical(EntityType type) throws IOException {
+  void sample_isValid_andCanonical(EntityType type) {
     Class<? extends CanonicalEntity> recordType = type.recordType();
     JsonNode sample = json.readTree(resource("samples/v1/" + type.schemaName() + ".json"));
     assertThat(schemas.validate(type, 1, sample)).as("schema violations of the %s sample", type).isEmpty();
     CanonicalEntity entity = json.fromTree(sample, recordType);
-    assertThat(described(validator.validate(entity))).as("bean violations of the %s sample", type).isEmpty();
+    assertThat(described(validator().validate(entity))).as("bean violations of the %s sample", type).isEmpty();
     // Compared as RFC 8785 bytes: Jackson trees distinguish IntNode(7) from LongNode(7).
     assertThat(new String(json.canonicalBytes(entity), java.nio.charset.StandardCharsets.UTF_8))
         .as("the %s sample is in canonical form (no nulls, no empty collections)", type)
@@ -148,43 +126,7 @@ class CanonicalModelConformanceTest {
         fail("%s must bind so that bean validation can judge it, but: %s", name, e.getMessage());
         return;
       }
-      assertThat(pointers(validator.validate(entity))).as("bean violations of %s", name).contains(expected);
-    }
-  }
-
-  private static boolean mandatory(RecordComponent c) {
-    // Bean Validation annotations do not target record components; they land on the field.
-    java.lang.reflect.Field f;
-    try {
-      f = c.getDeclaringRecord().getDeclaredField(c.getName());
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
-    }
-    if (f.getType().isPrimitive()) {
-      return true;
-    }
-    if (f.isAnnotationPresent(NotNull.class) || f.isAnnotationPresent(NotBlank.class) || f.isAnnotationPresent(NotEmpty.class)) {
-      return true;
-    }
-    Size size = f.getAnnotation(Size.class);
-    boolean container = Collection.class.isAssignableFrom(f.getType()) || Map.class.isAssignableFrom(f.getType());
-    return container && size != null && size.min() > 0;
-  }
-
-  static List<String> pointers(Set<? extends ConstraintViolation<?>> violations) {
-    return violations.stream().map(v -> JsonPointers.of(v.getPropertyPath())).sorted().toList();
-  }
-
-  static List<String> described(Set<? extends ConstraintViolation<?>> violations) {
-    return violations.stream().map(v -> JsonPointers.of(v.getPropertyPath()) + ": " + v.getMessage()).sorted().toList();
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = CanonicalModelConformanceTest.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new AssertionError("missing test resource " + name);
-      }
-      return in.readAllBytes();
+      assertThat(pointers(validator().validate(entity))).as("bean violations of %s", name).contains(expected);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.resource;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 class CanonicalSchemasTest {
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
   private static final CanonicalSchemas SCHEMAS = CanonicalSchemas.shared();
-  private static final String CUSTOMER = new String(Rfc8785Test.resource("samples/v1/customer.json"), UTF_8);
+  private static final String CUSTOMER = new String(resource("samples/v1/customer.json"), UTF_8);
 
   @Test
   void versions_areTheCurrentOneAndNotTwo() {

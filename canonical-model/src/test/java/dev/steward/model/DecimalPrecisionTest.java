@@ -1,11 +1,9 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -25,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,19 +46,6 @@ class DecimalPrecisionTest {
   static final int DOUBLE_DIGITS = 15;
 
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
-  private static ValidatorFactory factory;
-  private static Validator validator;
-
-  @BeforeAll
-  static void startValidator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void closeValidator() {
-    factory.close();
-  }
 
   /**
    * A {@code BigDecimal} component (or the elements of a list component) of a record, where it
@@ -132,7 +115,7 @@ class DecimalPrecisionTest {
 
   private static List<String> digitsViolations(DecimalComponent d, BigDecimal value) {
     Object checked = d.name().endsWith("[*]") ? List.of(value) : value;
-    return validator.validateValue(d.field().getDeclaringClass(), d.field().getName(), checked).stream()
+    return validator().validateValue(d.field().getDeclaringClass(), d.field().getName(), checked).stream()
         .filter(v -> v.getConstraintDescriptor().getAnnotation() instanceof Digits)
         .map(v -> JsonPointers.of(v.getPropertyPath()) + ": " + v.getMessage())
         .toList();

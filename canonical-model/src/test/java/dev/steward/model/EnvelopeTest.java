@@ -1,5 +1,7 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.openResource;
+import static dev.steward.model.ModelTestSupport.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,32 +24,18 @@ class EnvelopeTest {
   private static final Schema CLOUDEVENTS_SCHEMA = cloudEventsSchema();
 
   private static Schema cloudEventsSchema() {
-    try (InputStream in = resource("cloudevents/schema/cloudevents.json")) {
+    try (InputStream in = openResource("cloudevents/schema/cloudevents.json")) {
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = EnvelopeTest.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new AssertionError("missing test resource " + name);
-    }
-    return in;
+  private static Customer customer() {
+    return JSON.read(resource("samples/v1/customer.json"), Customer.class);
   }
 
-  private static byte[] bytes(String name) throws IOException {
-    try (InputStream in = resource(name)) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static Customer customer() throws IOException {
-    return JSON.read(bytes("samples/v1/customer.json"), Customer.class);
-  }
-
-  private static Envelope customerChanged() throws IOException {
+  private static Envelope customerChanged() {
     return Envelope.builder()
         .id("evt_01JDQ7A0000000000000000000")
         .sourceSystem("crm")
@@ -63,7 +51,7 @@ class EnvelopeTest {
   }
 
   @Test
-  void entityEnvelope_isValidCloudEventsJson_andValidAgainstItsOwnSchema() throws IOException {
+  void entityEnvelope_isValidCloudEventsJson_andValidAgainstItsOwnSchema() {
     JsonNode json = JSON.toTree(customerChanged());
 
     assertThat(CLOUDEVENTS_SCHEMA.validate(json)).isEmpty();
@@ -75,7 +63,7 @@ class EnvelopeTest {
   }
 
   @Test
-  void entityEnvelope_roundTripsWithoutLoss_andItsDataBindsBackToTheEntity() throws IOException {
+  void entityEnvelope_roundTripsWithoutLoss_andItsDataBindsBackToTheEntity() {
     Envelope envelope = customerChanged();
 
     Envelope back = JSON.read(JSON.writeBytes(envelope), Envelope.class);
@@ -87,7 +75,7 @@ class EnvelopeTest {
   }
 
   @Test
-  void causedBy_carriesCorrelationAndSetsCausation() throws IOException {
+  void causedBy_carriesCorrelationAndSetsCausation() {
     Envelope cause = customerChanged();
     Envelope effect =
         Envelope.builder().id("evt-2").sourceSystem("erp").type("dev.steward.customer.synced").causedBy(cause).build();
@@ -113,10 +101,10 @@ class EnvelopeTest {
         "sdk-java-v1/binary_attr.json",
         "sdk-java-v1/numeric_ext.json"
       })
-  void validCloudEventWithJsonData_isRead_andWrittenBackAsValidCloudEventsJson(String file) throws IOException {
-    JsonNode original = JSON.readTree(bytes("cloudevents/" + file));
+  void validCloudEventWithJsonData_isRead_andWrittenBackAsValidCloudEventsJson(String file) {
+    JsonNode original = JSON.readTree(resource("cloudevents/" + file));
 
-    Envelope envelope = JSON.read(bytes("cloudevents/" + file), Envelope.class);
+    Envelope envelope = JSON.read(resource("cloudevents/" + file), Envelope.class);
     JsonNode written = JSON.toTree(envelope);
 
     assertThat(CLOUDEVENTS_SCHEMA.validate(written)).as("written form of %s", file).isEmpty();
@@ -148,7 +136,7 @@ class EnvelopeTest {
         "sdk-java-v1/base64_text_data.json"
       })
   void binaryData_isRefusedWithAReason(String file) {
-    assertThatThrownBy(() -> JSON.read(bytes("cloudevents/" + file), Envelope.class))
+    assertThatThrownBy(() -> JSON.read(resource("cloudevents/" + file), Envelope.class))
         .isInstanceOf(CanonicalJsonException.class)
         .hasMessageContaining("data_base64")
         .extracting(e -> ((CanonicalJsonException) e).pointer())
@@ -164,16 +152,16 @@ class EnvelopeTest {
         "sdk-java-v1/fail_numeric_long.json"
       })
   void cloudEventsTheSpecRefuses_areRefused(String file) {
-    assertThatThrownBy(() -> JSON.read(bytes("cloudevents/" + file), Envelope.class))
+    assertThatThrownBy(() -> JSON.read(resource("cloudevents/" + file), Envelope.class))
         .isInstanceOf(CanonicalJsonException.class)
         .satisfies(e -> assertThat(((CanonicalJsonException) e).reason()).isEqualTo(CanonicalJsonException.Reason.BINDING_FAILED))
         .hasMessageContaining("extension attribute");
   }
 
   @Test
-  void batch_ofJsonEvents_isRead() throws IOException {
-    assertThat(JSON.read(bytes("cloudevents/spec-examples/08-batch-empty.json"), Envelope[].class)).isEmpty();
-    String batch = "[" + JSON.write(customerChanged()) + "," + new String(bytes("cloudevents/sdk-java-v1/min.json"), java.nio.charset.StandardCharsets.UTF_8) + "]";
+  void batch_ofJsonEvents_isRead() {
+    assertThat(JSON.read(resource("cloudevents/spec-examples/08-batch-empty.json"), Envelope[].class)).isEmpty();
+    String batch = "[" + JSON.write(customerChanged()) + "," + new String(resource("cloudevents/sdk-java-v1/min.json"), java.nio.charset.StandardCharsets.UTF_8) + "]";
     assertThat(JSON.read(batch, Envelope[].class)).hasSize(2);
   }
 

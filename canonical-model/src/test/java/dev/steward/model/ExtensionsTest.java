@@ -1,10 +1,9 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class ExtensionsTest {
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
 
   @Test
-  void changingACallersNodeAfterConstruction_changesNeitherTheRecordNorItsFingerprint() throws IOException {
+  void changingACallersNodeAfterConstruction_changesNeitherTheRecordNorItsFingerprint() {
     Customer base = customer();
     ObjectNode region = JsonNodeFactory.instance.objectNode().put("code", "EMEA");
     Map<String, JsonNode> extensions = new LinkedHashMap<>();
@@ -40,9 +39,7 @@ class ExtensionsTest {
         c.taxIds(), c.billingAddress(), c.shippingAddress(), extensions);
   }
 
-  private static Customer customer() throws IOException {
-    try (InputStream in = ExtensionsTest.class.getClassLoader().getResourceAsStream("samples/v1/customer.json")) {
-      return JSON.read(in.readAllBytes(), Customer.class);
-    }
+  private static Customer customer() {
+    return JSON.read(resource("samples/v1/customer.json"), Customer.class);
   }
 }

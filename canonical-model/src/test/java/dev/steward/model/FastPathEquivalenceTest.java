@@ -1,28 +1,21 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.resource;
+import static dev.steward.model.ModelTestSupport.reversed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.f4b6a3.ulid.Ulid;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The binding fast paths (record assembly in declaration order, digit-by-digit dates and
@@ -35,7 +28,7 @@ class FastPathEquivalenceTest {
 
   @ParameterizedTest
   @EnumSource(EntityType.class)
-  void sample_withEveryObjectsPropertiesReversed_bindsToTheSameRecord(EntityType type) throws IOException {
+  void sample_withEveryObjectsPropertiesReversed_bindsToTheSameRecord(EntityType type) {
     JsonNode sample = JSON.readTree(resource("samples/v1/" + type.schemaName() + ".json"));
 
     CanonicalEntity inOrder = JSON.fromTree(sample, type.recordType());
@@ -119,30 +112,5 @@ class FastPathEquivalenceTest {
     }
     String nanos = String.format("%09d", instant.getNano()).substring(0, fractionDigits);
     return base + "." + nanos + "Z";
-  }
-
-  private static JsonNode reversed(JsonNode node) {
-    if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
-      Collections.reverse(entries);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      entries.forEach(e -> out.set(e.getKey(), reversed(e.getValue())));
-      return out;
-    }
-    if (node.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(reversed(n)));
-      return out;
-    }
-    return node;
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = FastPathEquivalenceTest.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new AssertionError("missing test resource " + name);
-      }
-      return in.readAllBytes();
-    }
   }
 }

@@ -1,12 +1,10 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,16 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonPointersTest {
-  private static ValidatorFactory factory;
-  private static Validator validator;
-
   record Line(@Positive int quantity, @Valid Line child) {}
 
   record Document(
@@ -34,17 +27,6 @@ class JsonPointersTest {
       List<@NotNull String> notes,
       Map<@Pattern(regexp = "[a-z]+") String, @NotNull String> tags,
       Map<String, @Valid Line> linesByCode) {}
-
-  @BeforeAll
-  static void startValidator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void closeValidator() {
-    factory.close();
-  }
 
   @Test
   void of_property_isItsName() {
@@ -98,7 +80,7 @@ class JsonPointersTest {
   }
 
   private static Set<String> pointers(Object bean) {
-    Set<ConstraintViolation<Object>> violations = validator.validate(bean);
+    Set<ConstraintViolation<Object>> violations = validator().validate(bean);
     return violations.stream().map(v -> JsonPointers.of(v.getPropertyPath())).collect(Collectors.toSet());
   }
 }

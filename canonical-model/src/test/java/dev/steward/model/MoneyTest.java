@@ -1,8 +1,9 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
+import static dev.steward.model.ModelTestSupport.modelFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -394,17 +395,5 @@ class MoneyTest {
     assertThat(e.reason()).isEqualTo(ModelException.Reason.CURRENCY_MISMATCH);
     assertThat(e.code()).isEqualTo("STEWARD-MODEL-CURRENCY_MISMATCH");
     assertThat(e.getMessage()).contains("10.00 EUR").contains("5.00 USD");
-  }
-
-  private static ModelException modelFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(ModelException.class);
-    return (ModelException) t;
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

@@ -1,16 +1,12 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.pointers;
+import static dev.steward.model.ModelTestSupport.resource;
+import static dev.steward.model.ModelTestSupport.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,62 +18,40 @@ import tools.jackson.databind.node.ObjectNode;
 class PeriodTest {
   private static final LocalDate START = LocalDate.of(2027, 1, 11);
 
-  private static ValidatorFactory factory;
-  private static Validator validator;
   private final CanonicalJson json = CanonicalJson.ofDefaults();
-
-  @BeforeAll
-  static void startValidator() {
-    factory = Validation.buildDefaultValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void closeValidator() {
-    factory.close();
-  }
 
   @Test
   void validate_endBeforeStart_isReportedAtEnd() {
     Period reversed = new Period(START, START.minusDays(1));
 
-    assertThat(CanonicalModelConformanceTest.pointers(validator.validate(reversed))).containsExactly("/end");
+    assertThat(pointers(validator().validate(reversed))).containsExactly("/end");
   }
 
   @Test
   void validate_endOnStart_isASingleDay() {
     Period oneDay = new Period(START, START);
 
-    assertThat(validator.validate(oneDay)).isEmpty();
+    assertThat(validator().validate(oneDay)).isEmpty();
     assertThat(oneDay.contains(START)).isTrue();
     assertThat(oneDay.contains(START.plusDays(1))).isFalse();
   }
 
   @Test
   void validate_endAfterStart_isValid() {
-    assertThat(validator.validate(new Period(START, START.plusYears(1)))).isEmpty();
+    assertThat(validator().validate(new Period(START, START.plusYears(1)))).isEmpty();
   }
 
   @Test
-  void validate_contractWithReversedTerm_isReportedAtTermEnd() throws IOException {
+  void validate_contractWithReversedTerm_isReportedAtTermEnd() {
     ObjectNode tree = (ObjectNode) json.readTree(resource("samples/v1/contract.json"));
     Contract valid = json.fromTree(tree, Contract.class);
-    assertThat(validator.validate(valid)).as("the contract sample is valid as it stands").isEmpty();
+    assertThat(validator().validate(valid)).as("the contract sample is valid as it stands").isEmpty();
 
     ((ObjectNode) tree.get("term")).put("end", valid.term().start().minusDays(1).toString());
     Contract reversed = json.fromTree(tree, Contract.class);
 
     assertThat(reversed.term().end()).isBefore(reversed.term().start());
-    List<String> pointers = CanonicalModelConformanceTest.pointers(validator.validate(reversed));
+    List<String> pointers = pointers(validator().validate(reversed));
     assertThat(pointers).containsExactly("/term/end");
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = PeriodTest.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new AssertionError("missing test resource " + name);
-      }
-      return in.readAllBytes();
-    }
   }
 }

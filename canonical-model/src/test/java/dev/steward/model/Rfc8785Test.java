@@ -1,5 +1,8 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.jsonFailure;
+import static dev.steward.model.ModelTestSupport.openResource;
+import static dev.steward.model.ModelTestSupport.resource;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -13,7 +16,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -208,7 +210,7 @@ class Rfc8785Test {
 
   private static List<Es6Row> es6Rows() {
     List<Es6Row> rows = new ArrayList<>(ES6_ROWS);
-    try (InputStream in = open("rfc8785/es6-numbers.csv");
+    try (InputStream in = openResource("rfc8785/es6-numbers.csv");
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8))) {
       assertThat(reader.readLine()).isEqualTo("hex_ieee,expected");
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -221,25 +223,5 @@ class Rfc8785Test {
       throw new UncheckedIOException(e);
     }
     return rows;
-  }
-
-  static byte[] resource(String name) {
-    try (InputStream in = open(name)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static InputStream open(String name) {
-    InputStream in = Rfc8785Test.class.getClassLoader().getResourceAsStream(name);
-    assertThat(in).as("test resource %s", name).isNotNull();
-    return in;
-  }
-
-  private static CanonicalJsonException jsonFailure(ThrowingCallable call) {
-    Throwable t = catchThrowable(call);
-    assertThat(t).isInstanceOf(CanonicalJsonException.class);
-    return (CanonicalJsonException) t;
   }
 }

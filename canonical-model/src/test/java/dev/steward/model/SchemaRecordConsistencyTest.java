@@ -1,17 +1,13 @@
 package dev.steward.model;
 
+import static dev.steward.model.ModelTestSupport.mandatory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -462,25 +458,6 @@ class SchemaRecordConsistencyTest {
     private void problem(String path, String where, String detail) {
       problems.add(entity + " " + (path.isEmpty() ? "/" : path) + " (" + where + "): " + detail);
     }
-  }
-
-  /** Same rule as the conformance test: Bean Validation annotations land on the backing field. */
-  static boolean mandatory(RecordComponent c) {
-    Field f;
-    try {
-      f = c.getDeclaringRecord().getDeclaredField(c.getName());
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
-    }
-    if (f.getType().isPrimitive()) {
-      return true;
-    }
-    if (f.isAnnotationPresent(NotNull.class) || f.isAnnotationPresent(NotBlank.class) || f.isAnnotationPresent(NotEmpty.class)) {
-      return true;
-    }
-    Size size = f.getAnnotation(Size.class);
-    boolean container = Collection.class.isAssignableFrom(f.getType()) || Map.class.isAssignableFrom(f.getType());
-    return container && size != null && size.min() > 0;
   }
 
   private static String describeNames(List<String> properties, List<String> components) {
