@@ -1,5 +1,6 @@
 package dev.steward.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.f4b6a3.ulid.Ulid;
 import dev.steward.model.internal.IdJson;
@@ -43,6 +44,7 @@ public final class CanonicalId implements Comparable<CanonicalId> {
    * @throws ModelException with reason {@link ModelException.Reason#INVALID_IDENTIFIER} if the
    *     text is not a known prefix, an underscore and a 26-character ULID
    */
+  @JsonCreator // for map keys; values are read by IdJson
   public static CanonicalId parse(String text) {
     Objects.requireNonNull(text, "text");
     @Nullable Ulid ulid = decode(text);

@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -15,6 +16,7 @@ import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
@@ -37,15 +39,18 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class RecordDeserializer extends ValueDeserializer<Object> {
   private final Class<?> type;
+  private final ValueDeserializer<?> general;
   private final RecordComponent[] components;
   private final Map<String, Integer> index = new HashMap<>();
   private final MethodHandle constructor;
   private ValueDeserializer<Object>[] deserializers;
   private @Nullable TypeDeserializer[] typeDeserializers;
+  private boolean standardNulls;
 
   @SuppressWarnings("unchecked")
-  private RecordDeserializer(Class<?> type) {
+  private RecordDeserializer(Class<?> type, ValueDeserializer<?> general) {
     this.type = type;
+    this.general = general;
     this.components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
@@ -81,7 +86,7 @@ public final class RecordDeserializer extends ValueDeserializer<Object> {
                     && java.lang.reflect.Modifier.isPublic(c.getModifiers())
                     && c.getPackageName().startsWith("dev.steward.model")
                     && deserializer instanceof BeanDeserializerBase
-                ? new RecordDeserializer(c)
+                ? new RecordDeserializer(c, deserializer)
                 : deserializer;
           }
         });
@@ -90,6 +95,12 @@ public final class RecordDeserializer extends ValueDeserializer<Object> {
 
   @Override
   public void resolve(DeserializationContext ctxt) {
+    general.resolve(ctxt);
+    DeserializationConfig config = ctxt.getConfig();
+    standardNulls =
+        config.getDefaultNullHandling().equals(JsonSetter.Value.empty())
+            && (config.getConfigOverride(type).getNullHandling() == null
+                || config.getConfigOverride(type).getNullHandling().equals(JsonSetter.Value.empty()));
     for (int i = 0; i < components.length; i++) {
       JavaType t = ctxt.constructType(components[i].getGenericType());
       deserializers[i] = ctxt.findContextualValueDeserializer(t, null);
@@ -100,6 +111,14 @@ public final class RecordDeserializer extends ValueDeserializer<Object> {
   @Override
   public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
     JsonToken token = p.currentToken();
+    // A host's mapper may ask for what canonical JSON never needs: unwrapped arrays, failing on
+    // null or missing creator properties, other null handling. Jackson's own path honours it.
+    if (token == JsonToken.START_ARRAY
+        || !standardNulls
+        || ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+        || ctxt.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)) {
+      return general.deserialize(p, ctxt);
+    }
     if (token == JsonToken.START_OBJECT) {
       token = p.nextToken();
     } else if (token != JsonToken.PROPERTY_NAME && token != JsonToken.END_OBJECT) {
@@ -155,5 +174,10 @@ public final class RecordDeserializer extends ValueDeserializer<Object> {
   @Override
   public Class<?> handledType() {
     return type;
+  }
+
+  @Override
+  public boolean isCachable() {
+    return true; // built once per record type and mapper, as Jackson's own bean deserializers are
   }
 }

@@ -112,7 +112,9 @@ public final class TimeJson {
         if (fast != null) {
           return fast;
         }
-        return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+        // One strict parser for every other spelling, so acceptance never depends on the letter
+        // case of 'T' or 'Z' (Instant.parse admits hour 24 and leap seconds in some spellings).
+        return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeException e) {
         return ctxt.reportInputMismatch(
             Instant.class, "'%s' is not an ISO-8601 instant such as 2026-11-02T09:15:00Z", text);
