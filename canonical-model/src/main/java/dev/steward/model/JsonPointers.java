@@ -28,6 +28,26 @@ public final class JsonPointers {
     return sb.toString();
   }
 
+  /**
+   * Splits a JSON Pointer into its unescaped reference tokens; {@code ""} (the whole document)
+   * has none.
+   *
+   * @throws IllegalArgumentException if the pointer is neither empty nor starts with {@code /}
+   */
+  public static java.util.List<String> segments(String pointer) {
+    if (pointer.isEmpty()) {
+      return java.util.List.of();
+    }
+    if (pointer.charAt(0) != '/') {
+      throw new IllegalArgumentException("JSON Pointer '" + pointer + "' must be empty or start with '/'");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      out.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return out;
+  }
+
   /** Escapes one reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
   public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
