@@ -39,7 +39,7 @@ public sealed interface AttributeSelector {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' names no attribute of " + catalog.entityType() + " (nor a subtree of any)");
+        "'" + text + "' names no attribute of " + catalog.entityType().schemaName() + " (nor a subtree of any)");
   }
 
   /** All attributes of the entity: the rule that applies where no other does. */

@@ -121,7 +121,7 @@ public sealed interface Condition {
 
       /** Returns the condition that the attribute's value is one of {@code values}. */
       public AttributeCondition in(String... values) {
-        return new AttributeCondition(attribute, Set.of(values));
+        return new AttributeCondition(attribute, new LinkedHashSet<>(java.util.Arrays.asList(values)));
       }
 
       /** Returns the condition that the attribute's value is one of {@code values}. */

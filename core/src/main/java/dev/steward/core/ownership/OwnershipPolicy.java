@@ -50,9 +50,10 @@ public final class OwnershipPolicy {
   private final Set<String> systems;
   private final Map<EntityType, List<OwnershipRule>> rules;
   private final Fingerprint fingerprint;
-  private List<LintFinding> findings = List.of();
+  private final List<LintFinding> findings;
 
-  private OwnershipPolicy(String id, String version, Set<String> systems, Map<EntityType, List<OwnershipRule>> rules) {
+  private OwnershipPolicy(
+      String id, String version, Set<String> systems, Map<EntityType, List<OwnershipRule>> rules, List<LintFinding> findings) {
     this.id = id;
     this.version = version;
     this.systems = Collections.unmodifiableSet(new TreeSet<>(systems));
@@ -60,6 +61,7 @@ public final class OwnershipPolicy {
     rules.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     this.rules = Collections.unmodifiableMap(copy);
     this.fingerprint = CanonicalJson.ofDefaults().fingerprint(PolicyJson.toTree(this));
+    this.findings = List.copyOf(findings);
   }
 
   /** Returns a builder for a policy with this id and version. */
@@ -113,6 +115,7 @@ public final class OwnershipPolicy {
     private final String version;
     private final Set<String> systems = new LinkedHashSet<>();
     private final Map<EntityType, List<OwnershipRule>> rules = new LinkedHashMap<>();
+    private final Set<String> ruleIds = new LinkedHashSet<>();
     private boolean relaxed;
 
     private Builder(String id, String version) {
@@ -137,7 +140,7 @@ public final class OwnershipPolicy {
       if (rules.containsKey(type)) {
         throw new IllegalStateException("rules for " + type + " were already added");
       }
-      EntityRules e = new EntityRules(type);
+      EntityRules e = new EntityRules(type, ruleIds);
       rulesOfEntity.accept(e);
       rules.put(type, e.rules);
       return this;
@@ -155,13 +158,11 @@ public final class OwnershipPolicy {
      * @throws PolicyLintException if the lint finds errors and lint was not relaxed
      */
     public OwnershipPolicy build() {
-      OwnershipPolicy policy = new OwnershipPolicy(id, version, systems, rules);
-      List<LintFinding> found = OwnershipLint.check(policy);
-      policy.findings = List.copyOf(found);
+      List<LintFinding> found = OwnershipLint.check(new OwnershipPolicy(id, version, systems, rules, List.of()));
       if (!relaxed && found.stream().anyMatch(f -> f.code().severity() == LintCode.Severity.ERROR)) {
         throw new PolicyLintException(id + " " + version, found);
       }
-      return policy;
+      return new OwnershipPolicy(id, version, systems, rules, found);
     }
 
     private static String text(String name, String value) {
@@ -179,10 +180,11 @@ public final class OwnershipPolicy {
     private final AttributeCatalog catalog;
     private final List<OwnershipRule> rules = new ArrayList<>();
     private final Map<String, Integer> perSelector = new LinkedHashMap<>();
-    private final Set<String> ids = new LinkedHashSet<>();
+    private final Set<String> ids;
 
-    private EntityRules(EntityType type) {
+    private EntityRules(EntityType type, Set<String> policyRuleIds) {
       this.type = type;
+      this.ids = policyRuleIds; // rule ids are unique across the whole policy
       this.catalog = AttributeCatalog.of(type);
     }
 
@@ -217,7 +219,7 @@ public final class OwnershipPolicy {
       int n = perSelector.merge(key, 1, Integer::sum);
       String ruleId = spec.id != null ? spec.id : (n == 1 ? key : key + "#" + n);
       if (!ids.add(ruleId)) {
-        throw new IllegalArgumentException("rule id '" + ruleId + "' is used twice");
+        throw new IllegalArgumentException("rule id '" + ruleId + "' is used twice in the policy");
       }
       rules.add(new OwnershipRule(ruleId, type, selector, spec.condition, spec.owner, spec.originators, spec.proposers, spec.syncTargets, spec.readers));
       return this;

@@ -2,7 +2,6 @@ package dev.steward.core.ownership.internal;
 
 import dev.steward.model.JsonPointers;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +78,7 @@ public final class JsonPatching {
       if (container instanceof ObjectNode o) {
         o.remove(last);
       } else if (container instanceof ArrayNode a && index(last) < a.size()) {
-        a.set(index(last), NODES.nullNode()); // compact() drops it, so later indexes stay valid meanwhile
+        a.set(index(last), NODES.nullNode()); // compact() drops it if nothing follows it
       }
     } else {
       put(container, last, value.deepCopy());
@@ -108,15 +107,22 @@ public final class JsonPatching {
       return o.isEmpty();
     }
     if (node instanceof ArrayNode a) {
-      for (Iterator<JsonNode> it = a.values().iterator(); it.hasNext(); ) {
-        JsonNode v = it.next();
-        if (v.isNull() || compact(v, false)) {
-          it.remove();
-        }
+      // Lists are positional: an element left empty in the middle (a value before it was not
+      // accepted) keeps its place, so every accepted value stays at the index it was sent to.
+      // Only what removals left at the end is dropped.
+      for (JsonNode v : a.values()) {
+        compact(v, false);
+      }
+      while (!a.isEmpty() && isEmpty(a.get(a.size() - 1))) {
+        a.remove(a.size() - 1);
       }
       return a.isEmpty();
     }
     return false;
+  }
+
+  private static boolean isEmpty(JsonNode v) {
+    return v.isNull() || (v.isContainer() && v.isEmpty());
   }
 
   private static boolean dropNullValues(JsonNode extensions) {
@@ -152,7 +158,7 @@ public final class JsonPatching {
     ArrayNode a = (ArrayNode) container;
     int i = index(segment);
     while (a.size() < i) {
-      a.add(NODES.nullNode()); // an element before this one was not accepted; compact() drops the gap
+      a.add(NODES.nullNode()); // an element before this one was not accepted: its place stays empty
     }
     if (i < a.size()) {
       a.set(i, value);
