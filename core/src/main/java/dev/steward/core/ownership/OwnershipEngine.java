@@ -81,26 +81,51 @@ public final class OwnershipEngine {
     boolean mayCreate = golden != null || mayOriginate(entity, state, source);
     OwnershipRule creationRule = golden == null && !mayCreate ? firstDefault(entity, state) : null;
     List<AttributeDecision> decisions = new ArrayList<>(leaves.size());
-    boolean refused = false;
     for (Leaf leaf : leaves) {
-      AttributeDecision d = decideLeaf(leaf, state, change, mayCreate, creationRule);
-      refused |= d.outcome().refuses();
-      decisions.add(d);
+      decisions.add(decideLeaf(leaf, state, change, mayCreate, creationRule));
     }
 
-    boolean apply = decisions.stream().anyMatch(d -> d.outcome().applies()) && !(change.strict() && refused);
     JsonNode merged = golden != null ? golden.deepCopy() : NODES.objectNode();
+    boolean[] applied = new boolean[leaves.size()];
+    // Accepted values that move the record into another state (its lifecycle, its legal entity)
+    // change who owns the rest; the values not yet accepted are judged again in the new state,
+    // until nothing changes. The decision thus depends on where the change leads, and applying
+    // the same change again changes nothing more.
+    for (int round = 0; round <= leaves.size(); round++) {
+      boolean stateMoved = false;
+      for (int i = 0; i < leaves.size(); i++) {
+        if (!applied[i] && decisions.get(i).outcome().applies()) {
+          JsonPatching.apply((ObjectNode) merged, leaves.get(i).pointer, leaves.get(i).after, change.incoming());
+          applied[i] = true;
+          stateMoved |= entity.conditionReads(decisions.get(i).attribute());
+        }
+      }
+      if (!stateMoved || !mayCreate) {
+        break;
+      }
+      boolean more = false;
+      for (int i = 0; i < leaves.size(); i++) {
+        Outcome was = decisions.get(i).outcome();
+        if (!applied[i] && was != Outcome.UNCHANGED) {
+          AttributeDecision again = decideLeaf(leaves.get(i), merged, change, true, null);
+          decisions.set(i, again);
+          more |= again.outcome().applies();
+        }
+      }
+      if (!more) {
+        break;
+      }
+    }
+    boolean refused = decisions.stream().anyMatch(d -> d.outcome().refuses());
+    boolean apply = decisions.stream().anyMatch(d -> d.outcome().applies()) && !(change.strict() && refused);
     SyncPlan plan = SyncPlan.of(Map.of());
     List<Handover> handovers = List.of();
     if (apply) {
-      for (int i = 0; i < leaves.size(); i++) {
-        if (decisions.get(i).outcome().applies()) {
-          JsonPatching.apply((ObjectNode) merged, leaves.get(i).pointer, leaves.get(i).after, change.incoming());
-        }
-      }
       JsonPatching.compact(merged);
       plan = plan(decisions, leaves, merged, source);
       handovers = golden != null ? handovers(entity, decisions, golden, merged) : List.of();
+    } else {
+      merged = golden != null ? golden.deepCopy() : NODES.objectNode();
     }
     return new OwnershipDecision(
         policy.id(), policy.version(), policy.fingerprint(), change.entityType(), source, clock.instant(),

@@ -263,4 +263,23 @@ class OwnershipEngineTest {
           assertThat(e.getMessage()).contains("10000 extension keys").contains("256");
         });
   }
+
+  @Test
+  void changeThatMovesTheState_isJudgedWhereItLeads_soApplyingItAgainChangesNothing() {
+    // erp owns /status; an active customer's legal name is erp's too, a prospect's is crm's.
+    ObjectNode prospect = sample("customer").put("status", "PROSPECT");
+    String change = "{\"status\":\"ACTIVE\",\"legalName\":\"Nordlicht AG\"}";
+
+    OwnershipDecision first = decide("erp", prospect, change);
+    OwnershipDecision again = decide("erp", first.merged(), change);
+
+    assertThat(first.decisions()).extracting(AttributeDecision::pointer, AttributeDecision::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/status", Outcome.ACCEPTED),
+            org.assertj.core.groups.Tuple.tuple("/legalName", Outcome.ACCEPTED));
+    assertThat(first.decisions().get(1).rule().id()).isEqualTo("legal-name-customer");
+    assertThat(first.merged().path("legalName").asString()).isEqualTo("Nordlicht AG");
+    assertThat(again.merged()).isEqualTo(first.merged());
+    assertThat(again.withOutcome(Outcome.ACCEPTED)).isEmpty();
+  }
 }
