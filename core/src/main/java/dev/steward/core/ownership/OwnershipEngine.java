@@ -100,8 +100,9 @@ public final class OwnershipEngine {
           stateMoved |= entity.conditionReads(decisions.get(i).attribute());
         }
       }
-      if (!stateMoved || !mayCreate) {
-        break;
+      boolean strictlyRefused = change.strict() && decisions.stream().anyMatch(d -> d.outcome().refuses());
+      if (!stateMoved || !mayCreate || strictlyRefused) {
+        break; // a refused strict change applies nothing: the state it would lead to is never reached
       }
       boolean more = false;
       for (int i = 0; i < leaves.size(); i++) {

@@ -282,4 +282,25 @@ class OwnershipEngineTest {
     assertThat(again.merged()).isEqualTo(first.merged());
     assertThat(again.withOutcome(Outcome.ACCEPTED)).isEmpty();
   }
+
+  @Test
+  void refusedStrictChange_isJudgedInTheStateItStartsFrom_notOneItNeverReaches() {
+    OwnershipPolicy policy = OwnershipPolicy.builder("strict-states", "1")
+        .systems("crm", "erp")
+        .entity(EntityType.INVOICE, i -> i
+            .defaults(r -> r.owner("erp"))
+            .attribute("/status", r -> r.owner("crm"))
+            .attribute("/purchaseOrderNumber", r -> r.when(Condition.attribute("/status").in("FINALIZED")).owner("crm")))
+        .build();
+    OwnershipEngine strictEngine = OwnershipEngine.of(policy, Clock.fixed(NOW, ZoneOffset.UTC));
+    ObjectNode draft = sample("invoice").put("status", "DRAFT");
+    JsonNode change = patch("{\"status\":\"FINALIZED\",\"currency\":\"USD\",\"purchaseOrderNumber\":\"PO-2\"}");
+
+    OwnershipDecision d = strictEngine.decide(ChangeRequest.builder(EntityType.INVOICE, "crm", change).golden(draft).strict().build());
+
+    assertThat(d.applied()).isFalse();
+    assertThat(d.merged()).isEqualTo(draft);
+    assertThat(d.decisions()).extracting(AttributeDecision::pointer, AttributeDecision::outcome)
+        .contains(org.assertj.core.groups.Tuple.tuple("/purchaseOrderNumber", Outcome.REJECTED_NOT_OWNER));
+  }
 }

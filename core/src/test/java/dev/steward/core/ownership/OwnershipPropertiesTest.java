@@ -59,8 +59,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 @Disabled(
     "Issue 3 is open: these properties fail on the current engine (new list elements applied in"
-        + " part, creation judged on refused values, acceptance in an intermediate state, a refused"
-        + " strict change reporting decisions). Enable with the engine fixes; the CHANGELOG lists them.")
+        + " part, creation judged on refused values, acceptance in an intermediate state)."
+        + " Enable with the engine fixes; the CHANGELOG lists them.")
 class OwnershipPropertiesTest {
   private static final long SEED = Long.getLong("steward.seed", System.nanoTime());
   private static final int CASES_PER_TYPE = 200;
