@@ -147,7 +147,12 @@ public sealed interface Condition {
 
     @Override
     public boolean test(JsonNode record) {
-      return conditions.stream().allMatch(c -> c.test(record));
+      for (Condition c : conditions) { // a loop: conditions are tested for every decided value
+        if (!c.test(record)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -177,7 +182,12 @@ public sealed interface Condition {
 
     @Override
     public boolean test(JsonNode record) {
-      return conditions.stream().anyMatch(c -> c.test(record));
+      for (Condition c : conditions) {
+        if (c.test(record)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class OwnershipEngine {
           stateMoved |= entity.conditionReads(decisions.get(i).attribute());
         }
       }
-      boolean strictlyRefused = change.strict() && decisions.stream().anyMatch(d -> d.outcome().refuses());
+      boolean strictlyRefused = change.strict() && anyRefused(decisions);
       if (!stateMoved || !mayCreate || strictlyRefused) {
         break; // a refused strict change applies nothing: the state it would lead to is never reached
       }
@@ -117,8 +117,11 @@ public final class OwnershipEngine {
         break;
       }
     }
-    boolean refused = decisions.stream().anyMatch(d -> d.outcome().refuses());
-    boolean apply = decisions.stream().anyMatch(d -> d.outcome().applies()) && !(change.strict() && refused);
+    boolean anyApplied = false;
+    for (boolean a : applied) {
+      anyApplied |= a;
+    }
+    boolean apply = anyApplied && !(change.strict() && anyRefused(decisions));
     SyncPlan plan = SyncPlan.of(Map.of());
     List<Handover> handovers = List.of();
     if (apply) {
@@ -220,6 +223,15 @@ public final class OwnershipEngine {
     return new AttributeDecision(
         leaf.pointer, Objects.requireNonNull(leaf.node.attribute()), outcome, rule, source, leaf.before, leaf.after,
         last == null ? null : last.version(), last == null ? null : last.system());
+  }
+
+  private static boolean anyRefused(List<AttributeDecision> decisions) {
+    for (AttributeDecision d : decisions) {
+      if (d.outcome().refuses()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mayOriginate(CompiledEntity entity, JsonNode state, String source) {
