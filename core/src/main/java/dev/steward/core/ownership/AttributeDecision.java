@@ -1,6 +1,7 @@
 package dev.steward.core.ownership;
 
 import dev.steward.model.AttributePath;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,12 @@ import tools.jackson.databind.JsonNode;
  * @param conflictingVersion for {@link Outcome#CONFLICT}, the version at which another system
  *     changed the attribute; otherwise null
  * @param conflictingSystem for {@link Outcome#CONFLICT}, the system that changed it; otherwise null
+ * @param judgedAfter the pointers of this change's values that were applied before this one was
+ *     judged; empty when it was judged on the golden record as it was (on the record as sent, when
+ *     the change creates it). A value refused there is judged again once accepted values have moved
+ *     the record into another state, such as a new lifecycle status.
+ * @param gapAt for {@link Outcome#REJECTED_LIST_GAP}, the pointer of the list element whose
+ *     absence would leave the gap; otherwise null
  */
 public record AttributeDecision(
     String pointer,
@@ -29,11 +36,14 @@ public record AttributeDecision(
     @Nullable JsonNode before,
     @Nullable JsonNode after,
     @Nullable Long conflictingVersion,
-    @Nullable String conflictingSystem) {
+    @Nullable String conflictingSystem,
+    List<String> judgedAfter,
+    @Nullable String gapAt) {
 
   /** Checks the required parts are present. */
   public AttributeDecision {
     Objects.requireNonNull(pointer, "pointer");
+    judgedAfter = List.copyOf(judgedAfter);
     Objects.requireNonNull(attribute, "attribute");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(source, "source");
@@ -46,6 +56,9 @@ public record AttributeDecision(
           + "'s value is not applied.";
     }
     String when = rule.condition() == Condition.always() ? "" : " while " + rule.condition().describe();
+    if (!judgedAfter.isEmpty() && outcome != Outcome.UNCHANGED) {
+      when += " (once this change's " + String.join(", ", judgedAfter) + " applied)";
+    }
     String by = " (rule " + rule.id() + ")";
     return switch (outcome) {
       case ACCEPTED ->
@@ -64,6 +77,9 @@ public record AttributeDecision(
       case CONFLICT ->
           conflictingSystem + " changed " + pointer + " at version " + conflictingVersion + ", after the version "
               + source + "'s change is based on" + by + "; resolve the conflict before applying.";
+      case REJECTED_LIST_GAP ->
+          "Applying " + pointer + " would leave " + gapAt + " empty while later elements of its list stay; lists"
+              + " keep their positions, so the value is not applied" + by + ".";
     };
   }
 

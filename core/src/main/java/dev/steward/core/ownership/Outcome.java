@@ -13,7 +13,13 @@ public enum Outcome {
   /** The source may not create this entity: nothing of the record is applied. */
   REJECTED_NOT_ORIGINATOR,
   /** Another system changed the attribute after the version the source's change is based on. */
-  CONFLICT;
+  CONFLICT,
+  /**
+   * Applying the value would leave a gap in a list: it lies in a new element after one that was
+   * not accepted, or it removes an element that later elements still follow. Lists keep their
+   * positions, so the value is not applied.
+   */
+  REJECTED_LIST_GAP;
 
   /** Returns whether the outcome applies the value to the golden record. */
   public boolean applies() {
@@ -22,6 +28,7 @@ public enum Outcome {
 
   /** Returns whether the outcome refuses the value (a strict change then applies nothing). */
   public boolean refuses() {
-    return this == REJECTED_NOT_OWNER || this == REJECTED_NOT_ORIGINATOR || this == CONFLICT;
+    return this == REJECTED_NOT_OWNER || this == REJECTED_NOT_ORIGINATOR || this == CONFLICT
+        || this == REJECTED_LIST_GAP;
   }
 }

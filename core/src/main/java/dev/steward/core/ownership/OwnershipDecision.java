@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param source the system the change came from
  * @param decidedAt when the decision was made
  * @param decisions one per changed or restated value, in document order
- * @param merged the golden record with accepted values applied (the unchanged golden record if
+ * @param merged the golden record with accepted values applied; it shares the values the change
+ *     left alone with the golden record, so treat both as read-only (the unchanged golden record if
  *     nothing was applied)
  * @param applied whether any value was applied; false for a strict change with a refused value
  * @param syncPlan the accepted values to send to each target system

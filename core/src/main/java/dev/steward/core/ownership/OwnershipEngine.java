@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -72,43 +73,58 @@ public final class OwnershipEngine {
   public OwnershipDecision decide(ChangeRequest change) {
     CompiledEntity entity = compiledFor(change.entityType());
     @Nullable JsonNode golden = change.golden().orElse(null);
-    JsonNode state = golden != null ? golden : change.incoming();
+    boolean creating = golden == null;
+    JsonNode state = creating ? change.incoming() : golden;
     String source = change.source();
 
     List<Leaf> leaves = new ArrayList<>();
-    collectObject(entity.root(), change.incoming(), golden, new StringBuilder(), leaves, true);
+    collectObject(entity.root(), change.incoming(), golden, new StringBuilder(), leaves, true, false);
 
-    boolean mayCreate = golden != null || mayOriginate(entity, state, source);
-    OwnershipRule creationRule = golden == null && !mayCreate ? firstDefault(entity, state) : null;
+    boolean mayCreate = !creating || mayOriginate(entity, state, source);
+    OwnershipRule creationRule = mayCreate ? null : firstDefault(entity, state);
     List<AttributeDecision> decisions = new ArrayList<>(leaves.size());
     for (Leaf leaf : leaves) {
-      decisions.add(decideLeaf(leaf, state, change, mayCreate, creationRule));
+      decisions.add(decideLeaf(leaf, state, change, mayCreate, creationRule, List.of()));
     }
 
-    JsonNode merged = golden != null ? golden.deepCopy() : NODES.objectNode();
+    // The merged record shares what the change leaves alone with the golden record.
+    JsonPatching.CopyOnWrite cow = new JsonPatching.CopyOnWrite(golden);
+    ObjectNode merged = cow.root();
     boolean[] applied = new boolean[leaves.size()];
+    List<String> appliedPointers = new ArrayList<>();
+    boolean listsTouched = false;
+    boolean removals = false;
     // Accepted values that move the record into another state (its lifecycle, its legal entity)
-    // change who owns the rest; the values not yet accepted are judged again in the new state,
-    // until nothing changes. The decision thus depends on where the change leads, and applying
-    // the same change again changes nothing more.
+    // change who owns the rest: the values not yet accepted are judged again in the state the
+    // accepted ones lead to, until nothing more is accepted. Each value is thus judged in a state
+    // the record passes through, its decision says after which values, and the same change applied
+    // again accepts nothing more.
     for (int round = 0; round <= leaves.size(); round++) {
       boolean stateMoved = false;
+      boolean appliedNow = false;
       for (int i = 0; i < leaves.size(); i++) {
         if (!applied[i] && decisions.get(i).outcome().applies()) {
-          JsonPatching.apply((ObjectNode) merged, leaves.get(i).pointer, leaves.get(i).after, change.incoming());
+          Leaf leaf = leaves.get(i);
+          cow.apply(leaf.pointer, leaf.after, change.incoming());
           applied[i] = true;
-          stateMoved |= entity.conditionReads(decisions.get(i).attribute());
+          appliedNow = true;
+          removals |= leaf.after == null;
+          appliedPointers.add(leaf.pointer);
+          listsTouched |= leaf.inList;
+          stateMoved |= entity.conditionReads(leaf.attribute());
         }
       }
-      boolean strictlyRefused = change.strict() && anyRefused(decisions);
-      if (!stateMoved || !mayCreate || strictlyRefused) {
+      // A creation is judged first on the record as sent; what that refuses is judged again on
+      // the record as it is created, the state the same change would be judged on next time.
+      stateMoved |= round == 0 && creating && appliedNow;
+      if (!stateMoved || !mayCreate || (change.strict() && anyRefused(decisions))) {
         break; // a refused strict change applies nothing: the state it would lead to is never reached
       }
+      List<String> judgedAfter = List.copyOf(appliedPointers);
       boolean more = false;
       for (int i = 0; i < leaves.size(); i++) {
-        Outcome was = decisions.get(i).outcome();
-        if (!applied[i] && was != Outcome.UNCHANGED) {
-          AttributeDecision again = decideLeaf(leaves.get(i), merged, change, true, null);
+        if (!applied[i] && decisions.get(i).outcome() != Outcome.UNCHANGED) {
+          AttributeDecision again = decideLeaf(leaves.get(i), merged, change, true, null, judgedAfter);
           decisions.set(i, again);
           more |= again.outcome().applies();
         }
@@ -117,23 +133,98 @@ public final class OwnershipEngine {
         break;
       }
     }
-    boolean anyApplied = false;
-    for (boolean a : applied) {
-      anyApplied |= a;
+    if (listsTouched) {
+      closeGaps(leaves, decisions, applied, cow, golden);
     }
-    boolean apply = anyApplied && !(change.strict() && anyRefused(decisions));
+    boolean apply = any(applied) && !(change.strict() && anyRefused(decisions));
     SyncPlan plan = SyncPlan.of(Map.of());
     List<Handover> handovers = List.of();
+    JsonNode result;
     if (apply) {
-      JsonPatching.compact(merged);
+      if (removals) {
+        cow.compact();
+      }
       plan = plan(decisions, leaves, merged, source);
-      handovers = golden != null ? handovers(entity, decisions, golden, merged) : List.of();
+      handovers = creating ? List.of() : handovers(entity, leaves, applied, golden, merged);
+      result = merged;
     } else {
-      merged = golden != null ? golden.deepCopy() : NODES.objectNode();
+      result = creating ? NODES.objectNode() : golden.deepCopy();
     }
     return new OwnershipDecision(
         policy.id(), policy.version(), policy.fingerprint(), change.entityType(), source, clock.instant(),
-        decisions, merged, apply, plan, handovers);
+        decisions, result, apply, plan, handovers);
+  }
+
+  /**
+   * Withdraws the accepted values that would leave a gap in a list: those in new elements after
+   * an element that stays empty, and the last of the removals that would empty an element later
+   * ones still follow (the element then keeps that value). The same change applied again thus
+   * meets the same gap and changes nothing more.
+   */
+  private static void closeGaps(
+      List<Leaf> leaves, List<AttributeDecision> decisions, boolean[] applied, JsonPatching.CopyOnWrite merged,
+      @Nullable JsonNode golden) {
+    JsonNode shape = golden == null ? NODES.objectNode() : golden;
+    for (int pass = 0; pass <= leaves.size(); pass++) {
+      merged.compact();
+      List<String> gaps = JsonPatching.gaps(merged.root());
+      boolean withdrew = false;
+      for (String gap : gaps) {
+        int cut = gap.lastIndexOf('/');
+        String list = gap.substring(0, cut);
+        int k = Integer.parseInt(gap.substring(cut + 1));
+        JsonNode was = golden == null ? null : golden.at(list);
+        boolean existed = was != null && was.isArray() && k < was.size();
+        // An element the golden record has, emptied by this change's removals, keeps its last
+        // value; new elements after one left empty are not added.
+        int lastRemoval = -1;
+        for (int i = 0; existed && i < leaves.size(); i++) {
+          if (applied[i] && leaves.get(i).after == null && elementIndex(leaves.get(i).pointer, list) == k) {
+            lastRemoval = i;
+          }
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+          Leaf leaf = leaves.get(i);
+          boolean withdraw = existed ? i == lastRemoval : applied[i] && elementIndex(leaf.pointer, list) > k;
+          if (withdraw) {
+            merged.apply(leaf.pointer, leaf.before, shape);
+            applied[i] = false;
+            AttributeDecision d = decisions.get(i);
+            decisions.set(i, new AttributeDecision(d.pointer(), d.attribute(), Outcome.REJECTED_LIST_GAP, d.rule(),
+                d.source(), d.before(), d.after(), null, null, d.judgedAfter(), gap));
+            withdrew = true;
+          }
+        }
+      }
+      if (!withdrew) {
+        return; // no gap, or one the golden record had already
+      }
+    }
+  }
+
+  /** Returns the index of the element of {@code list} that {@code pointer} lies in, or -1. */
+  private static int elementIndex(String pointer, String list) {
+    if (!pointer.startsWith(list) || pointer.length() <= list.length() + 1 || pointer.charAt(list.length()) != '/') {
+      return -1;
+    }
+    int from = list.length() + 1;
+    int to = pointer.indexOf('/', from);
+    String segment = pointer.substring(from, to < 0 ? pointer.length() : to);
+    for (int i = 0; i < segment.length(); i++) {
+      if (!Character.isDigit(segment.charAt(i))) {
+        return -1;
+      }
+    }
+    return segment.isEmpty() ? -1 : Integer.parseInt(segment);
+  }
+
+  private static boolean any(boolean[] flags) {
+    for (boolean f : flags) {
+      if (f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -187,17 +278,18 @@ public final class OwnershipEngine {
   }
 
   private AttributeDecision decideLeaf(
-      Leaf leaf, JsonNode state, ChangeRequest change, boolean mayCreate, @Nullable OwnershipRule creationRule) {
+      Leaf leaf, JsonNode state, ChangeRequest change, boolean mayCreate, @Nullable OwnershipRule creationRule,
+      List<String> judgedAfter) {
     String source = change.source();
     if (!mayCreate) {
-      return decision(leaf, Outcome.REJECTED_NOT_ORIGINATOR, creationRule, source, null);
+      return decision(leaf, Outcome.REJECTED_NOT_ORIGINATOR, creationRule, source, null, judgedAfter);
     }
     OwnershipRule rule = leaf.node.resolve(state);
     if (JsonPatching.same(leaf.before, leaf.after)) {
-      return decision(leaf, Outcome.UNCHANGED, rule, source, null);
+      return decision(leaf, Outcome.UNCHANGED, rule, source, null, judgedAfter);
     }
     if (rule == null) {
-      return decision(leaf, Outcome.REJECTED_NOT_OWNER, null, source, null);
+      return decision(leaf, Outcome.REJECTED_NOT_OWNER, null, source, null, judgedAfter);
     }
     boolean creating = change.golden().isEmpty();
     Outcome outcome;
@@ -206,23 +298,24 @@ public final class OwnershipEngine {
     } else if (rule.proposers().contains(source)) {
       outcome = Outcome.PROPOSED;
     } else {
-      return decision(leaf, Outcome.REJECTED_NOT_OWNER, rule, source, null);
+      return decision(leaf, Outcome.REJECTED_NOT_OWNER, rule, source, null, judgedAfter);
     }
     ChangeRequest.AttributeChange last = change.history().get(leaf.pointer);
     if (last != null
         && change.baseVersion().isPresent()
         && last.version() > change.baseVersion().get()
         && !last.system().equals(source)) {
-      return decision(leaf, Outcome.CONFLICT, rule, source, last);
+      return decision(leaf, Outcome.CONFLICT, rule, source, last, judgedAfter);
     }
-    return decision(leaf, outcome, rule, source, null);
+    return decision(leaf, outcome, rule, source, null, judgedAfter);
   }
 
   private static AttributeDecision decision(
-      Leaf leaf, Outcome outcome, @Nullable OwnershipRule rule, String source, ChangeRequest.@Nullable AttributeChange last) {
+      Leaf leaf, Outcome outcome, @Nullable OwnershipRule rule, String source,
+      ChangeRequest.@Nullable AttributeChange last, List<String> judgedAfter) {
     return new AttributeDecision(
-        leaf.pointer, Objects.requireNonNull(leaf.node.attribute()), outcome, rule, source, leaf.before, leaf.after,
-        last == null ? null : last.version(), last == null ? null : last.system());
+        leaf.pointer, leaf.attribute(), outcome, rule, source, leaf.before, leaf.after,
+        last == null ? null : last.version(), last == null ? null : last.system(), judgedAfter, null);
   }
 
   private static boolean anyRefused(List<AttributeDecision> decisions) {
@@ -253,7 +346,7 @@ public final class OwnershipEngine {
   }
 
   private static SyncPlan plan(List<AttributeDecision> decisions, List<Leaf> leaves, JsonNode merged, String source) {
-    Map<String, Set<String>> plan = new LinkedHashMap<>();
+    TreeMap<String, TreeSet<String>> plan = new TreeMap<>();
     for (int i = 0; i < decisions.size(); i++) {
       if (!decisions.get(i).outcome().applies()) {
         continue;
@@ -268,11 +361,15 @@ public final class OwnershipEngine {
         }
       }
     }
-    return SyncPlan.of(plan);
+    return SyncPlan.ofSorted(plan);
   }
 
-  private static List<Handover> handovers(CompiledEntity entity, List<AttributeDecision> decisions, JsonNode golden, JsonNode merged) {
-    boolean stateMoved = decisions.stream().anyMatch(d -> d.outcome().applies() && entity.conditionReads(d.attribute()));
+  private static List<Handover> handovers(
+      CompiledEntity entity, List<Leaf> leaves, boolean[] applied, JsonNode golden, JsonNode merged) {
+    boolean stateMoved = false;
+    for (int i = 0; i < leaves.size(); i++) {
+      stateMoved |= applied[i] && entity.conditionReads(leaves.get(i).attribute());
+    }
     if (!stateMoved) {
       return List.of();
     }
@@ -289,7 +386,8 @@ public final class OwnershipEngine {
 
   // Walks the incoming patch and the attribute trie side by side; absent means unchanged.
   private static void collectObject(
-      Node node, JsonNode incoming, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out, boolean root) {
+      Node node, JsonNode incoming, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out, boolean root,
+      boolean inList) {
     for (Map.Entry<String, JsonNode> e : incoming.properties()) {
       String name = e.getKey();
       if (root && name.equals("meta")) {
@@ -310,22 +408,24 @@ public final class OwnershipEngine {
               "the change sets " + at + ", which is no attribute of the entity");
         }
       }
-      visit(child, e.getValue(), golden == null ? null : golden.get(name), at, out);
+      visit(child, e.getValue(), golden == null ? null : golden.get(name), at, out, inList);
       at.setLength(mark);
     }
   }
 
-  private static void visit(Node node, JsonNode value, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out) {
+  private static void visit(
+      Node node, JsonNode value, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out, boolean inList) {
     if (out.size() > MAX_VALUES_PER_CHANGE) {
       throw new OwnershipException(OwnershipException.Reason.TOO_LARGE, "",
           "the change carries more than " + MAX_VALUES_PER_CHANGE + " values");
     }
     if (node.attribute() != null) {
-      out.add(new Leaf(at.toString(), node, missingAsNull(golden), value.isNull() ? null : value));
+      String pointer = node.fixedPointer() != null ? node.fixedPointer() : at.toString();
+      out.add(new Leaf(pointer, node, missingAsNull(golden), value.isNull() ? null : value, inList));
     } else if (value.isNull()) {
-      removeAll(node, golden, at, out);
+      removeAll(node, golden, at, out, inList);
     } else if (value.isObject()) {
-      collectObject(node, value, golden, at, out, false);
+      collectObject(node, value, golden, at, out, false, inList);
     } else if (value.isArray()) {
       Node element = node.any();
       if (element == null) {
@@ -335,12 +435,12 @@ public final class OwnershipEngine {
       int mark = at.length();
       for (int i = 0; i < value.size(); i++) {
         at.append('/').append(i);
-        visit(element, value.get(i), golden == null ? null : golden.get(i), at, out);
+        visit(element, value.get(i), golden == null ? null : golden.get(i), at, out, true);
         at.setLength(mark);
       }
       for (int i = value.size(); golden != null && golden.isArray() && i < golden.size(); i++) {
         at.append('/').append(i);
-        removeAll(element, golden.get(i), at, out); // a list is replaced whole: what it lost is removed
+        removeAll(element, golden.get(i), at, out, true); // a list is replaced whole: what it lost is removed
         at.setLength(mark);
       }
     } else {
@@ -350,19 +450,19 @@ public final class OwnershipEngine {
     }
   }
 
-  private static void removeAll(Node node, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out) {
+  private static void removeAll(Node node, @Nullable JsonNode golden, StringBuilder at, List<Leaf> out, boolean inList) {
     if (golden == null || golden.isNull() || golden.isMissingNode()) {
       return;
     }
     if (node.attribute() != null) {
-      out.add(new Leaf(at.toString(), node, golden, null));
+      out.add(new Leaf(at.toString(), node, golden, null, inList));
       return;
     }
     int mark = at.length();
     if (golden.isArray() && node.any() != null) {
       for (int i = 0; i < golden.size(); i++) {
         at.append('/').append(i);
-        removeAll(node.any(), golden.get(i), at, out);
+        removeAll(node.any(), golden.get(i), at, out, true);
         at.setLength(mark);
       }
     } else if (golden.isObject()) {
@@ -373,7 +473,7 @@ public final class OwnershipEngine {
         }
         if (child != null) {
           at.append('/').append(JsonPointers.escape(e.getKey()));
-          removeAll(child, e.getValue(), at, out);
+          removeAll(child, e.getValue(), at, out, inList);
           at.setLength(mark);
         }
       }
@@ -384,6 +484,10 @@ public final class OwnershipEngine {
     return node == null || node.isMissingNode() || node.isNull() ? null : node;
   }
 
-  /** One value the change touches: where, which attribute, before and after. */
-  private record Leaf(String pointer, Node node, @Nullable JsonNode before, @Nullable JsonNode after) {}
+  /** One value the change touches: where, which attribute, before and after, and whether it lies in a list. */
+  private record Leaf(String pointer, Node node, @Nullable JsonNode before, @Nullable JsonNode after, boolean inList) {
+    AttributePath attribute() {
+      return Objects.requireNonNull(node.attribute());
+    }
+  }
 }

@@ -20,6 +20,16 @@ public final class SyncPlan {
     this.pointersBySystem = pointersBySystem;
   }
 
+  /** Wraps a plan the engine built sorted, without copying it again. */
+  static SyncPlan ofSorted(TreeMap<String, TreeSet<String>> plan) {
+    if (plan.isEmpty()) {
+      return EMPTY;
+    }
+    Map<String, List<String>> lists = new TreeMap<>();
+    plan.forEach((system, pointers) -> lists.put(system, List.copyOf(pointers)));
+    return new SyncPlan(Collections.unmodifiableMap(lists));
+  }
+
   static SyncPlan of(Map<String, ? extends Set<String>> plan) {
     if (plan.isEmpty()) {
       return EMPTY;

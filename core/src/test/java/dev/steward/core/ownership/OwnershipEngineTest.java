@@ -278,6 +278,10 @@ class OwnershipEngineTest {
             org.assertj.core.groups.Tuple.tuple("/status", Outcome.ACCEPTED),
             org.assertj.core.groups.Tuple.tuple("/legalName", Outcome.ACCEPTED));
     assertThat(first.decisions().get(1).rule().id()).isEqualTo("legal-name-customer");
+    assertThat(first.decisions().get(0).judgedAfter()).isEmpty();
+    assertThat(first.decisions().get(1).judgedAfter()).containsExactly("/status");
+    assertThat(first.decisions().get(1).reason()).isEqualTo("erp owns /legalName while not /status in [PROSPECT]"
+        + " (once this change's /status applied) (rule legal-name-customer), so its value is applied.");
     assertThat(first.merged().path("legalName").asString()).isEqualTo("Nordlicht AG");
     assertThat(again.merged()).isEqualTo(first.merged());
     assertThat(again.withOutcome(Outcome.ACCEPTED)).isEmpty();
@@ -302,5 +306,95 @@ class OwnershipEngineTest {
     assertThat(d.merged()).isEqualTo(draft);
     assertThat(d.decisions()).extracting(AttributeDecision::pointer, AttributeDecision::outcome)
         .contains(org.assertj.core.groups.Tuple.tuple("/purchaseOrderNumber", Outcome.REJECTED_NOT_OWNER));
+  }
+
+  /** billing owns invoice line descriptions, erp their quantities. */
+  private static OwnershipEngine linesEngine() {
+    OwnershipPolicy policy = OwnershipPolicy.builder("lines", "1")
+        .systems("billing", "erp")
+        .entity(EntityType.INVOICE, i -> i
+            .defaults(r -> r.owner("billing"))
+            .attribute("/lines/*/quantity", r -> r.owner("erp")))
+        .build();
+    return OwnershipEngine.of(policy, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void newListElement_afterOneLeftEmpty_isRefusedForTheGap_notAppliedAtAnotherPlace() {
+    ObjectNode invoice = sample("invoice");
+    int n = invoice.path("lines").size();
+    ObjectNode patch = JSON.mapper().createObjectNode();
+    tools.jackson.databind.node.ArrayNode lines = patch.putArray("lines");
+    invoice.path("lines").forEach(l -> lines.add(l.deepCopy()));
+    lines.addObject().put("quantity", 3); // erp's: refused, so this element stays empty
+    lines.addObject().put("description", "Travel").put("quantity", 1);
+
+    OwnershipDecision d = linesEngine().decide(ChangeRequest.builder(EntityType.INVOICE, "billing", patch).golden(invoice).build());
+
+    assertThat(d.decisions()).filteredOn(a -> a.pointer().startsWith("/lines/" + n))
+        .extracting(AttributeDecision::pointer, AttributeDecision::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/lines/" + n + "/quantity", Outcome.REJECTED_NOT_OWNER));
+    AttributeDecision gap = d.decisions().stream().filter(a -> a.pointer().equals("/lines/" + (n + 1) + "/description"))
+        .findFirst().orElseThrow();
+    assertThat(gap.outcome()).isEqualTo(Outcome.REJECTED_LIST_GAP);
+    assertThat(gap.gapAt()).isEqualTo("/lines/" + n);
+    assertThat(gap.reason()).isEqualTo("Applying /lines/" + (n + 1) + "/description would leave /lines/" + n
+        + " empty while later elements of its list stay; lists keep their positions, so the value is not applied"
+        + " (rule invoice:defaults).");
+    assertThat(d.merged().path("lines")).isEqualTo(invoice.path("lines"));
+    assertThat(d.applied()).isFalse();
+  }
+
+  @Test
+  void removingAnElementThatLaterOnesFollow_keepsItsLastValue_soTheListHasNoGap() {
+    ObjectNode invoice = sample("invoice");
+    assertThat(invoice.path("lines").size()).as("the sample invoice has at least 3 lines").isGreaterThanOrEqualTo(3);
+    ObjectNode patch = JSON.mapper().createObjectNode();
+    tools.jackson.databind.node.ArrayNode lines = patch.putArray("lines");
+    invoice.path("lines").forEach(l -> lines.add(l.deepCopy()));
+    lines.set(1, JSON.mapper().nullNode());
+
+    OwnershipDecision d = engine.decide(ChangeRequest.builder(EntityType.INVOICE, "billing", patch).golden(invoice).build());
+
+    List<AttributeDecision> removals = d.decisions().stream().filter(a -> a.pointer().startsWith("/lines/1/")).toList();
+    assertThat(removals).hasSizeGreaterThan(1);
+    AttributeDecision kept = removals.get(removals.size() - 1);
+    assertThat(removals.subList(0, removals.size() - 1)).extracting(AttributeDecision::outcome).containsOnly(Outcome.ACCEPTED);
+    assertThat(kept.outcome()).isEqualTo(Outcome.REJECTED_LIST_GAP);
+    assertThat(kept.gapAt()).isEqualTo("/lines/1");
+    assertThat(d.merged().path("lines").size()).isEqualTo(invoice.path("lines").size());
+    assertThat(d.merged().path("lines").get(1).size()).isEqualTo(1);
+    assertThat(d.merged().at(kept.pointer())).isEqualTo(invoice.at(kept.pointer()));
+    assertThat(d.merged().path("lines").get(2)).isEqualTo(invoice.path("lines").get(2));
+  }
+
+  @Test
+  void creation_judgesAgainOnTheRecordAsCreated_whatTheRecordAsSentRefused() {
+    // erp owns /status and an active customer's legal name; crm owns the legal name otherwise.
+    OwnershipPolicy policy = OwnershipPolicy.builder("creation", "1")
+        .systems("crm", "erp")
+        .entity(EntityType.CUSTOMER, c -> c
+            .defaults(r -> r.owner("erp").originators("crm"))
+            .attribute("/status", r -> r.owner("erp"))
+            .attribute("/legalName", r -> r.id("active").when(Condition.attribute("/status").in("ACTIVE")).owner("erp"))
+            .attribute("/legalName", r -> r.id("not-active")
+                .when(Condition.not(Condition.attribute("/status").in("ACTIVE"))).owner("crm")))
+        .build();
+    OwnershipEngine creationEngine = OwnershipEngine.of(policy, Clock.fixed(NOW, ZoneOffset.UTC));
+    JsonNode incoming = patch("{\"status\":\"ACTIVE\",\"legalName\":\"Nordlicht AG\",\"displayName\":\"Nordlicht\"}");
+
+    OwnershipDecision first = creationEngine.decide(ChangeRequest.builder(EntityType.CUSTOMER, "crm", incoming).build());
+    OwnershipDecision again = creationEngine.decide(
+        ChangeRequest.builder(EntityType.CUSTOMER, "crm", incoming).golden(first.merged()).build());
+
+    assertThat(first.decisions()).extracting(AttributeDecision::pointer, AttributeDecision::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/status", Outcome.REJECTED_NOT_OWNER),
+            org.assertj.core.groups.Tuple.tuple("/legalName", Outcome.ACCEPTED),
+            org.assertj.core.groups.Tuple.tuple("/displayName", Outcome.ACCEPTED));
+    assertThat(first.decisions().get(1).rule().id()).isEqualTo("not-active");
+    assertThat(first.decisions().get(1).judgedAfter()).containsExactly("/displayName");
+    assertThat(again.merged()).isEqualTo(first.merged());
+    assertThat(again.withOutcome(Outcome.ACCEPTED)).isEmpty();
   }
 }

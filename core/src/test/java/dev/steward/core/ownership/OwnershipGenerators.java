@@ -387,7 +387,9 @@ final class OwnershipGenerators {
       JsonNode ours = golden == null ? null : golden.get(name);
       double roll = r.doubleRange(0, 1);
       if (roll < 0.40) {
-        if (theirs != null) {
+        if (theirs != null && theirs.isArray() && theirs.size() > 1 && r.trueOrFalse(0.4)) {
+          patch.set(name, withHole(theirs, r));
+        } else if (theirs != null) {
           patch.set(name, theirs.deepCopy());
         } else if (r.trueOrFalse(0.5)) {
           patch.putNull(name);
@@ -412,6 +414,27 @@ final class OwnershipGenerators {
       patch.set("meta", other.get("meta").deepCopy()); // not an attribute: the engine must leave it alone
     }
     return patch;
+  }
+
+  /**
+   * Returns a copy of a list with one element before its last removed (an explicit null) or, for
+   * objects, cut down to some of its values: changes that can leave a gap in the merged list.
+   */
+  private static JsonNode withHole(JsonNode list, Random r) {
+    tools.jackson.databind.node.ArrayNode copy = (tools.jackson.databind.node.ArrayNode) list.deepCopy();
+    int i = r.intRange(0, list.size() - 2);
+    if (copy.get(i).isObject() && r.trueOrFalse(0.5)) {
+      ObjectNode partial = NODES.objectNode();
+      copy.get(i).properties().forEach(p -> {
+        if (r.trueOrFalse(0.3)) {
+          partial.set(p.getKey(), p.getValue());
+        }
+      });
+      copy.set(i, partial.isEmpty() ? NODES.nullNode() : partial);
+    } else {
+      copy.set(i, NODES.nullNode());
+    }
+    return copy;
   }
 
   /** Records that random values of the change were last changed by some system at some version. */

@@ -22,12 +22,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Properties of ownership decisions over generated records, generated policies and generated
@@ -35,16 +35,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <ol type="a">
  *   <li>the merged record changes only values of attributes the source owns (or, creating the
- *       entity, originates) in the state the change starts from or in the state it leads to, and
- *       exactly the values that were accepted, each at the pointer it was sent to; and it stays in
- *       canonical form (no nulls, no empty objects or lists);
+ *       entity, originates) in the state each was judged in (the golden record, or the record as
+ *       sent for a creation, with the values the decision says it was judged after), and exactly
+ *       the values that were accepted, each at the pointer it was sent to; and it stays in
+ *       canonical form (no nulls, no empty objects or lists, no gaps in lists);
  *   <li>the same change applied again to the record it produced changes nothing and accepts
  *       nothing;
  *   <li>the sync plan sends only accepted values, to their rule's targets, never back to the
  *       source;
  *   <li>every decision carries the policy's id, version and fingerprint, and the rule the policy
- *       says applies to the attribute in one of those two states (none only where no rule covers
- *       it there).
+ *       says applies to the attribute in the state it was judged in (none only where no rule
+ *       covers it there).
  * </ol>
  *
  * <p>Policies are random (0 to 2 defaults rules, exact and subtree rules over the catalogue, some
@@ -57,10 +58,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * in full. Generation is seeded: the seed is in every failure message, and {@code
  * -Dsteward.seed=N} replays it.
  */
-@Disabled(
-    "Issue 3 is open: these properties fail on the current engine (new list elements applied in"
-        + " part, creation judged on refused values, acceptance in an intermediate state)."
-        + " Enable with the engine fixes; the CHANGELOG lists them.")
 class OwnershipPropertiesTest {
   private static final long SEED = Long.getLong("steward.seed", System.nanoTime());
   private static final int CASES_PER_TYPE = 200;
@@ -175,7 +172,15 @@ class OwnershipPropertiesTest {
   // (a) Nothing changes that the source does not own, and everything accepted is applied as sent.
   private static List<String> mergesOnlyWhatTheSourceOwns(Case c) {
     List<String> problems = new ArrayList<>();
+    JsonNode goldenBefore = c.golden() == null ? null : c.golden().deepCopy();
+    JsonNode incomingBefore = c.incoming().deepCopy();
     OwnershipDecision decision = decide(c);
+    if (goldenBefore != null && !goldenBefore.equals(c.golden())) {
+      problems.add("deciding modified the golden record it was given");
+    }
+    if (!incomingBefore.equals(c.incoming())) {
+      problems.add("deciding modified the incoming change it was given");
+    }
     JsonNode before = c.golden() != null ? c.golden() : JsonNodeFactory.instance.objectNode();
     JsonNode merged = decision.merged();
     boolean creating = c.golden() == null;
@@ -203,10 +208,9 @@ class OwnershipPropertiesTest {
     canonicalForm(merged, "", problems);
 
     // Every value that differs lies under an accepted decision, of an attribute the source owns
-    // (or, creating an entity it may originate, originates) in the state the engine judges.
-    JsonNode state = creating ? c.incoming() : before;
+    // (or, creating an entity it may originate, originates) in the state that decision was judged in.
     AttributeCatalog catalog = AttributeCatalog.of(c.type());
-    boolean mayOriginate = mayOriginate(c.policy(), c.type(), state, c.source());
+    boolean mayOriginate = mayOriginate(c.policy(), c.type(), c.incoming(), c.source());
     List<String> changed = new ArrayList<>();
     diff(before, merged, "", changed);
     for (String pointer : changed) {
@@ -214,17 +218,21 @@ class OwnershipPropertiesTest {
         problems.add("governance metadata changed at " + pointer);
         continue;
       }
-      if (decision.withOutcome(Outcome.ACCEPTED).stream()
-          .noneMatch(d -> pointer.equals(d.pointer()) || pointer.startsWith(d.pointer() + "/"))) {
+      AttributeDecision covering = decision.withOutcome(Outcome.ACCEPTED).stream()
+          .filter(d -> pointer.equals(d.pointer()) || pointer.startsWith(d.pointer() + "/"))
+          .findFirst().orElse(null);
+      if (covering == null) {
         problems.add(pointer + " changed, but no accepted decision covers it");
+        continue;
       }
       AttributePath attribute = catalog.attributeAt(pointer).orElse(null);
-      List<OwnershipRule> rules = attribute == null ? List.of() : applicableRules(c, attribute, state, merged);
-      boolean owns = rules.stream().anyMatch(rule -> rule != null && c.source().equals(rule.owner())
+      JsonNode judgedIn = judgedState(c, decision, covering);
+      OwnershipRule rule = attribute == null ? null : expectedRule(c.policy(), c.type(), attribute, judgedIn);
+      boolean owns = rule != null && (c.source().equals(rule.owner())
           || (creating && mayOriginate && rule.originators().contains(c.source())));
       if (!owns) {
         problems.add(pointer + " changed, but " + c.source() + " does not own it" + (creating ? " nor originate it" : "")
-            + " before or after the change; the rules are " + rules);
+            + " in the state it was judged in (after " + covering.judgedAfter() + "); the rule there is " + rule);
       }
       if (creating && !mayOriginate) {
         problems.add(pointer + " set by " + c.source() + ", which may not create the entity");
@@ -233,15 +241,38 @@ class OwnershipPropertiesTest {
     return problems;
   }
 
+  /**
+   * The state a decision was judged in, rebuilt from the decision alone: the golden record (the
+   * record as sent, for a creation's first judgement) with the values it was judged after applied.
+   */
+  private static JsonNode judgedState(Case c, OwnershipDecision decision, AttributeDecision d) {
+    if (d.judgedAfter().isEmpty()) {
+      return c.golden() != null ? c.golden() : c.incoming();
+    }
+    ObjectNode state = c.golden() != null ? (ObjectNode) c.golden().deepCopy() : JsonNodeFactory.instance.objectNode();
+    Map<String, AttributeDecision> byPointer = new HashMap<>();
+    decision.decisions().forEach(x -> byPointer.put(x.pointer(), x));
+    for (String pointer : d.judgedAfter()) {
+      AttributeDecision earlier = byPointer.get(pointer);
+      assertThat(earlier).as("%s was judged after %s, which the change does not carry", d.pointer(), pointer).isNotNull();
+      JsonPatching.apply(state, pointer, earlier.after(), c.incoming());
+    }
+    return state;
+  }
+
   // (b) The same change again, on the record it produced, changes nothing and accepts nothing.
   private static List<String> isIdempotent(Case c) {
     List<String> problems = new ArrayList<>();
     OwnershipEngine engine = OwnershipEngine.of(c.policy(), CLOCK);
     OwnershipDecision first = engine.decide(c.request());
+    JsonNode firstMerged = first.merged().deepCopy();
     // A refused creation leaves no entity: the same change then tries to create it again.
     JsonNode golden = c.golden() == null && !first.applied() ? null : first.merged();
     OwnershipDecision again = engine.decide(c.request(golden));
 
+    if (!firstMerged.equals(first.merged())) {
+      problems.add("deciding again on the merged record modified it");
+    }
     if (!JsonPatching.same(again.merged(), first.merged())) {
       List<String> changed = new ArrayList<>();
       diff(first.merged(), again.merged(), "", changed);
@@ -303,7 +334,6 @@ class OwnershipPropertiesTest {
       problems.add("the decision is about " + decision.entityType() + " from " + decision.source());
     }
 
-    JsonNode state = c.golden() != null ? c.golden() : c.incoming();
     List<OwnershipRule> defaults =
         policy.rules(c.type()).stream().filter(r -> r.selector() == AttributeSelector.Defaults.INSTANCE).toList();
     for (AttributeDecision d : decision.decisions()) {
@@ -321,9 +351,14 @@ class OwnershipPropertiesTest {
         }
         continue;
       }
-      List<OwnershipRule> expected = applicableRules(c, d.attribute(), state, decision.merged());
-      if (!expected.contains(rule)) { // a null rule only where no rule covers the attribute in that state
-        problems.add(d.outcome() + " " + d.pointer() + " names rule " + rule + ", but the policy says " + expected);
+      OwnershipRule expected = expectedRule(policy, c.type(), d.attribute(), judgedState(c, decision, d));
+      if (rule != expected) { // a null rule only where no rule covers the attribute in that state
+        problems.add(d.outcome() + " " + d.pointer() + " names rule " + rule + ", but in the state it was judged in"
+            + " (after " + d.judgedAfter() + ") the policy says " + expected);
+      }
+      if (d.outcome() == Outcome.REJECTED_LIST_GAP
+          && (d.gapAt() == null || !(d.pointer() + "/").startsWith(d.gapAt().substring(0, d.gapAt().lastIndexOf('/') + 1)))) {
+        problems.add(d.pointer() + " is refused for a gap at " + d.gapAt() + ", which is not in its list");
       }
       if (rule != null && !(rule.selector().covers(d.attribute()) && rule.entityType() == c.type())) {
         problems.add(d.pointer() + ": rule " + rule + " does not cover " + d.attribute());
@@ -333,22 +368,6 @@ class OwnershipPropertiesTest {
       }
     }
     return problems;
-  }
-
-  /**
-   * The rules that may decide an attribute: the one that applies in the state the change starts
-   * from (the golden record, or the incoming values when creating) and the one that applies in the
-   * state it leads to (the merged record), since a change that moves the record's state may be
-   * judged in the state it leads to. Either may be null: no rule covers the attribute there.
-   */
-  private static List<OwnershipRule> applicableRules(Case c, AttributePath attribute, JsonNode from, JsonNode to) {
-    List<OwnershipRule> rules = new ArrayList<>(2);
-    rules.add(expectedRule(c.policy(), c.type(), attribute, from));
-    OwnershipRule after = expectedRule(c.policy(), c.type(), attribute, to);
-    if (after != rules.get(0)) {
-      rules.add(after);
-    }
-    return rules;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class CompiledEntity {
     final Map<String, Node> children = new HashMap<>();
     @Nullable Node any;
     @Nullable AttributePath attribute;
+    @Nullable String pointer;
     OwnershipRule[] candidates = new OwnershipRule[0];
 
     /** Returns the child for a property name, or null. */
@@ -42,6 +43,14 @@ public final class CompiledEntity {
     /** Returns the attribute this node is, or null for an inner node. */
     public @Nullable AttributePath attribute() {
       return attribute;
+    }
+
+    /**
+     * Returns the attribute's JSON Pointer when it is the only concrete pointer the attribute has
+     * (no list element or extension key in its path), or null.
+     */
+    public @Nullable String fixedPointer() {
+      return pointer;
     }
 
     /** Returns the first rule whose condition holds for {@code state}, most specific first, or null. */
@@ -91,6 +100,7 @@ public final class CompiledEntity {
         }
       }
       node.attribute = path;
+      node.pointer = path.segments().contains(AttributePath.ANY) ? null : path.toString();
       node.candidates = ordered.stream().filter(r -> r.selector().covers(path)).toArray(OwnershipRule[]::new);
       attributes.add(node);
     }
