@@ -1,0 +1,630 @@
+package dev.steward.core.reference.internal;
+
+import dev.steward.core.reference.DimensionSet;
+import dev.steward.core.reference.InMemoryReferenceData;
+import dev.steward.core.reference.LegalEntityRef;
+import dev.steward.core.reference.ReferenceDataLoadException;
+import dev.steward.core.reference.ServiceCatalogueItem;
+import dev.steward.core.reference.TaxCode;
+import dev.steward.core.reference.VatCheckPolicy;
+import dev.steward.model.CanonicalId;
+import dev.steward.model.CanonicalJson;
+import dev.steward.model.CanonicalJsonException;
+import dev.steward.model.CanonicalSchemas;
+import dev.steward.model.Dimension;
+import dev.steward.model.EntityMeta;
+import dev.steward.model.EntityType;
+import dev.steward.model.JsonPointers;
+import dev.steward.model.RateCard;
+import dev.steward.model.SchemaViolation;
+import dev.steward.model.StewardException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Reads a reference data file (the format {@link InMemoryReferenceData} documents) into {@link
+ * InMemoryReferenceData}. It parses the text into a tree while noting where each value and key
+ * starts, then reads each section, so that every failure is a {@link ReferenceDataLoadException}
+ * at the line and column of the offending value or key.
+ *
+ * <p>One instance reads one file and is then discarded; not thread-safe. The static methods are.
+ */
+public final class ReferenceFileReader {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final Pattern UNDECLARED = Pattern.compile("^property '([^']*)' is not defined");
+  private static final Pattern YAML_MARK = Pattern.compile(" in reader, line (\\d+), column (\\d+):");
+
+  private static final List<String> SECTIONS =
+      List.of("currencies", "legalEntities", "taxCodes", "serviceItems", "dimensionSets", "rateCards");
+  private static final List<String> LEGAL_ENTITY_KEYS =
+      List.of("id", "code", "country", "region", "functionalCurrency", "allowedCurrencies", "vatCheckUnavailable");
+  private static final List<String> LEGAL_ENTITY_REQUIRED = List.of("id", "code", "country", "functionalCurrency");
+  private static final List<String> TAX_CODE_KEYS = List.of("jurisdiction", "code", "ratePercent", "validFrom", "validTo");
+  private static final List<String> TAX_CODE_REQUIRED = List.of("jurisdiction", "code", "ratePercent", "validFrom");
+  private static final List<String> SERVICE_ITEM_KEYS = List.of("id", "code", "serviceLine", "usageBased");
+  private static final List<String> SERVICE_ITEM_REQUIRED = List.of("id", "code", "serviceLine");
+  private static final List<String> DIMENSION_SET_KEYS = List.of("projectCode", "dimensions");
+
+  private final String source;
+  private final Map<String, Mark> values = new HashMap<>();
+  private final Map<String, Mark> keys = new HashMap<>();
+  private final InMemoryReferenceData.Builder builder = InMemoryReferenceData.builder();
+  private final Set<String> active = new LinkedHashSet<>();
+
+  private ReferenceFileReader(String source) {
+    this.source = source;
+  }
+
+  /**
+   * Reads reference data from the whole text of a file, already checked against {@link
+   * InMemoryReferenceData#MAX_FILE_BYTES}. A source name ending in {@code .json} is read as JSON,
+   * one ending in {@code .yaml} or {@code .yml} as YAML, any other as JSON if the text starts with
+   * <code>{</code> and as YAML otherwise.
+   *
+   * @param source the file name, for messages
+   * @param text the whole file
+   * @throws ReferenceDataLoadException for anything wrong with the file
+   */
+  public static InMemoryReferenceData read(String source, String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    ReferenceFileReader reader = new ReferenceFileReader(source);
+    JsonNode root = reader.parse(body, isJson(source, body));
+    return reader.build(root);
+  }
+
+  /**
+   * Decodes strict UTF-8.
+   *
+   * @throws ReferenceDataLoadException at the first byte that is not UTF-8
+   */
+  public static String decode(String source, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      String bad = String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xFF);
+      throw new ReferenceDataLoadException(source, line, offset - lineStart + 1, "",
+          "byte " + bad + " is not UTF-8; expected UTF-8 text", null);
+    }
+    return out.flip().toString();
+  }
+
+  /** Returns the failure for a file over {@link InMemoryReferenceData#MAX_FILE_BYTES}. */
+  public static ReferenceDataLoadException tooLarge(String source, String size) {
+    return new ReferenceDataLoadException(source, 0, 0, "", "the file has " + size + "; expected at most "
+        + InMemoryReferenceData.MAX_FILE_BYTES + " bytes (InMemoryReferenceData.MAX_FILE_BYTES)", null);
+  }
+
+  private static boolean isJson(String source, String text) {
+    String name = source.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return true;
+    }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return false;
+    }
+    return text.stripLeading().startsWith("{");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Syntax: text to a tree, noting where each value and key starts.
+
+  private JsonNode parse(String text, boolean json) {
+    String format = json ? "JSON" : "YAML";
+    try (JsonParser p = (json ? JSON : YAML).createParser(ObjectReadContext.empty(), text)) {
+      if (p.nextToken() == null) {
+        throw new ReferenceDataLoadException(source, 1, 1, "",
+            "the file holds no reference data; expected an object with any of " + String.join(", ", SECTIONS), null);
+      }
+      JsonNode root = value(p, "", 1);
+      if (p.nextToken() != null) {
+        Mark at = mark(p.currentTokenLocation());
+        throw new ReferenceDataLoadException(source, at.line, at.column, "",
+            json ? "unexpected content after the reference data object; expected the end of the file"
+                : "a second YAML document; expected one document per file", null);
+      }
+      return root;
+    } catch (JacksonException e) {
+      TokenStreamLocation loc = e.getLocation();
+      int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
+      int column = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
+      // The YAML parser's own message names the problem's position exactly (its last mark); the
+      // location Jackson derives from it is at times a column short.
+      String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      Matcher m = YAML_MARK.matcher(original);
+      while (!json && m.find()) {
+        line = Integer.parseInt(m.group(1));
+        column = Integer.parseInt(m.group(2));
+      }
+      throw new ReferenceDataLoadException(source, line, column, "", "malformed " + format + ": " + syntaxError(e), e);
+    }
+  }
+
+  private JsonNode value(JsonParser p, String pointer, int depth) {
+    Mark at = mark(p.currentTokenLocation());
+    values.put(pointer, at);
+    JsonToken token = p.currentToken();
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+        && depth > InMemoryReferenceData.MAX_NESTING_DEPTH) {
+      throw fail(at, pointer, "nested deeper than " + InMemoryReferenceData.MAX_NESTING_DEPTH
+          + " levels; expected at most " + InMemoryReferenceData.MAX_NESTING_DEPTH
+          + " (InMemoryReferenceData.MAX_NESTING_DEPTH)");
+    }
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw fail(at, pointer, "a YAML alias (*" + p.getString()
+          + "); expected the value written out, as reference data files use no anchors or aliases");
+    }
+    switch (token) {
+      case START_OBJECT:
+        ObjectNode object = NODES.objectNode();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = p.currentName();
+          String child = pointer + "/" + JsonPointers.escape(name);
+          Mark key = mark(p.currentTokenLocation());
+          if (object.has(name)) {
+            Mark first = keys.get(child);
+            throw fail(key, child, "duplicate key '" + Checks.shorten(name) + "' (first at line " + first.line
+                + "); expected each key once");
+          }
+          keys.put(child, key);
+          p.nextToken();
+          object.set(name, value(p, child, depth + 1));
+        }
+        return object;
+      case START_ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(p, pointer + "/" + array.size(), depth + 1));
+        }
+        return array;
+      case VALUE_STRING:
+        return NODES.stringNode(p.getString());
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? NODES.numberNode(p.getBigIntegerValue())
+            : NODES.numberNode(p.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        try {
+          // A DecimalNode keeps the digits as written: 13.50, not a double near it.
+          return DecimalNode.valueOf(new BigDecimal(p.getString().trim()));
+        } catch (NumberFormatException e) {
+          return NODES.numberNode(p.getDoubleValue()); // .inf, .nan: refused where a rate belongs
+        }
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw fail(at, pointer, "an unsupported value (" + token
+            + "); expected text, a number, true, false, a list or an object");
+    }
+  }
+
+  // The summary of a syntax error: for YAML, the unindented lines of the parser's message (its
+  // context and problem), without the quoted snippets.
+  private static String syntaxError(JacksonException e) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    List<String> parts = new ArrayList<>();
+    for (String line : message.split("\n")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        parts.add(line.trim());
+      }
+    }
+    if (parts.isEmpty()) {
+      return message.trim();
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    return parts.get(parts.size() - 1) + " (" + String.join("; ", parts.subList(0, parts.size() - 1)) + ")";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Meaning: the tree to reference data.
+
+  private InMemoryReferenceData build(JsonNode root) {
+    ObjectNode top = object(root, "", "an object with any of " + String.join(", ", SECTIONS));
+    closed(top, "", SECTIONS, List.of(), "the reference data");
+    // Currencies first: legal entities must transact only in active ones, wherever they appear.
+    section(top, "currencies", this::currency);
+    section(top, "legalEntities", this::legalEntity);
+    section(top, "taxCodes", this::taxCode);
+    section(top, "serviceItems", this::serviceItem);
+    section(top, "dimensionSets", this::dimensionSet);
+    section(top, "rateCards", this::rateCard);
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      // The legal entities' currencies were checked above, each where it is written.
+      throw new ReferenceDataLoadException(source, 1, 1, "", e.getMessage(), e);
+    }
+  }
+
+  private interface Item {
+    void read(JsonNode node, String pointer);
+  }
+
+  private void section(ObjectNode top, String name, Item item) {
+    JsonNode node = top.get(name);
+    if (node == null || node.isNull()) {
+      return;
+    }
+    String pointer = "/" + name;
+    ArrayNode list = list(node, pointer);
+    for (int i = 0; i < list.size(); i++) {
+      item.read(list.get(i), pointer + "/" + i);
+    }
+  }
+
+  private void currency(JsonNode node, String pointer) {
+    Currency currency = currencyAt(node, pointer, "currency");
+    add(pointer, () -> builder.currency(currency));
+    active.add(currency.getCurrencyCode());
+  }
+
+  private void legalEntity(JsonNode node, String pointer) {
+    ObjectNode o = object(node, pointer, "a legal entity: an object with " + String.join(", ", LEGAL_ENTITY_REQUIRED));
+    closed(o, pointer, LEGAL_ENTITY_KEYS, LEGAL_ENTITY_REQUIRED, "a legal entity");
+    CanonicalId id = id(o, pointer, "id", EntityType.LEGAL_ENTITY);
+    String code = text(o, pointer, "code");
+    String country = parsed(o, pointer, "country", t -> Checks.country(t, "country"));
+    String region = optionalText(o, pointer, "region");
+    Currency functional = activeCurrency(o.get("functionalCurrency"), pointer + "/functionalCurrency", code);
+    Set<Currency> allowed = new LinkedHashSet<>();
+    JsonNode allowedNode = o.get("allowedCurrencies");
+    if (allowedNode != null && !allowedNode.isNull()) {
+      ArrayNode list = list(allowedNode, pointer + "/allowedCurrencies");
+      for (int i = 0; i < list.size(); i++) {
+        String at = pointer + "/allowedCurrencies/" + i;
+        if (!allowed.add(activeCurrency(list.get(i), at, code))) {
+          throw atValue(at, "currency " + list.get(i).stringValue() + " is listed twice; expected each currency once");
+        }
+      }
+    }
+    VatCheckPolicy vat = VatCheckPolicy.HOLD;
+    JsonNode vatNode = o.get("vatCheckUnavailable");
+    if (vatNode != null && !vatNode.isNull()) {
+      String text = string(vatNode, pointer + "/vatCheckUnavailable", "HOLD or PASS_WITH_WARNING");
+      try {
+        vat = VatCheckPolicy.valueOf(text);
+      } catch (IllegalArgumentException e) {
+        throw atValue(pointer + "/vatCheckUnavailable",
+            "expected HOLD or PASS_WITH_WARNING, found '" + Checks.shorten(text) + "'");
+      }
+    }
+    VatCheckPolicy policy = vat;
+    LegalEntityRef entity = construct(pointer,
+        () -> new LegalEntityRef(id, code, country, region, functional, allowed, policy));
+    add(pointer + "/code", () -> builder.legalEntity(entity), pointer + "/id");
+  }
+
+  private void taxCode(JsonNode node, String pointer) {
+    ObjectNode o = object(node, pointer, "a tax code: an object with " + String.join(", ", TAX_CODE_REQUIRED));
+    closed(o, pointer, TAX_CODE_KEYS, TAX_CODE_REQUIRED, "a tax code");
+    String jurisdiction = parsed(o, pointer, "jurisdiction", t -> Checks.jurisdiction(t, "jurisdiction"));
+    String code = text(o, pointer, "code");
+    BigDecimal rate = decimal(o.get("ratePercent"), pointer + "/ratePercent");
+    try {
+      Checks.percent(rate, "rate of tax code " + jurisdiction + "/" + code);
+    } catch (IllegalArgumentException e) {
+      throw atValue(pointer + "/ratePercent", e.getMessage(), e);
+    }
+    LocalDate from = date(o.get("validFrom"), pointer + "/validFrom");
+    JsonNode toNode = o.get("validTo");
+    LocalDate to = toNode == null || toNode.isNull() ? null : date(toNode, pointer + "/validTo");
+    TaxCode taxCode = construct(pointer + (to != null ? "/validTo" : ""),
+        () -> new TaxCode(jurisdiction, code, rate, from, to));
+    add(pointer + "/code", () -> builder.taxCode(taxCode));
+  }
+
+  private void serviceItem(JsonNode node, String pointer) {
+    ObjectNode o = object(node, pointer, "a service item: an object with " + String.join(", ", SERVICE_ITEM_REQUIRED));
+    closed(o, pointer, SERVICE_ITEM_KEYS, SERVICE_ITEM_REQUIRED, "a service item");
+    CanonicalId id = id(o, pointer, "id", EntityType.SERVICE_ITEM);
+    String code = text(o, pointer, "code");
+    String serviceLine = text(o, pointer, "serviceLine");
+    boolean usageBased = false;
+    JsonNode usage = o.get("usageBased");
+    if (usage != null && !usage.isNull()) {
+      if (!usage.isBoolean()) {
+        throw atValue(pointer + "/usageBased", "expected true or false, found " + describe(usage));
+      }
+      usageBased = usage.booleanValue();
+    }
+    boolean usageBasedItem = usageBased;
+    ServiceCatalogueItem item = construct(pointer, () -> new ServiceCatalogueItem(id, code, serviceLine, usageBasedItem));
+    add(pointer + "/code", () -> builder.serviceItem(item), pointer + "/id");
+  }
+
+  private void dimensionSet(JsonNode node, String pointer) {
+    ObjectNode o = object(node, pointer, "a dimension set: an object with projectCode and dimensions");
+    closed(o, pointer, DIMENSION_SET_KEYS, DIMENSION_SET_KEYS, "a dimension set");
+    String projectCode = text(o, pointer, "projectCode");
+    String at = pointer + "/dimensions";
+    ObjectNode map = object(o.get("dimensions"), at, "an object from dimension name to value, such as {department: consulting-emea}");
+    List<Dimension> dimensions = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : map.properties()) {
+      String value = string(e.getValue(), at + "/" + JsonPointers.escape(e.getKey()), "the dimension's value as text");
+      dimensions.add(new Dimension(e.getKey(), value));
+    }
+    DimensionSet set = construct(at, () -> new DimensionSet(projectCode, dimensions));
+    add(pointer + "/projectCode", () -> builder.dimensionSet(set));
+  }
+
+  private void rateCard(JsonNode node, String pointer) {
+    object(node, pointer, "a rate card in canonical JSON form");
+    List<SchemaViolation> violations =
+        CanonicalSchemas.shared().validate(EntityType.RATE_CARD, EntityMeta.CURRENT_SCHEMA_VERSION, node);
+    if (!violations.isEmpty()) {
+      SchemaViolation first = violations.stream()
+          .min((a, b) -> compare(value(pointer + a.pointer()), value(pointer + b.pointer())))
+          .orElseThrow();
+      String at = pointer + first.pointer();
+      Matcher undeclared = UNDECLARED.matcher(first.message());
+      if ("additionalProperties".equals(first.keyword()) && undeclared.find()) {
+        at += "/" + JsonPointers.escape(undeclared.group(1));
+      }
+      String message = "the rate card breaks the canonical rate-card schema: " + first.message();
+      // A refused key is reported where the key is written; a bad value where the value is.
+      throw "propertyNames".equals(first.keyword()) || "additionalProperties".equals(first.keyword())
+          ? atKey(at, message) : atValue(at, message);
+    }
+    RateCard card;
+    try {
+      card = CanonicalJson.ofDefaults().fromTree(node, RateCard.class);
+    } catch (CanonicalJsonException e) {
+      String detail = e.getMessage() == null ? e.reason().name() : e.getMessage();
+      // The message starts with the pointer within the card; the exception names the full one.
+      String within = e.pointer().isEmpty() ? "document" : e.pointer();
+      if (detail.startsWith(within)) {
+        detail = detail.substring(within.length()).replaceFirst("^ \\(line -?\\d+, column -?\\d+\\)", "").replaceFirst("^: ", "");
+      }
+      throw new ReferenceDataLoadException(source, value(pointer + e.pointer()).line, value(pointer + e.pointer()).column,
+          pointer + e.pointer(), "the rate card does not bind: " + detail, e);
+    }
+    Checks.Problem problem = Checks.rateCardProblem(card);
+    if (problem != null) {
+      throw atValue(pointer + problem.pointer(), problem.message());
+    }
+    add(pointer + "/meta/id", () -> builder.rateCard(card));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Values.
+
+  private ObjectNode object(@Nullable JsonNode node, String pointer, String expected) {
+    if (node instanceof ObjectNode o) {
+      return o;
+    }
+    throw atValue(pointer, "expected " + expected + ", found " + describe(node));
+  }
+
+  private ArrayNode list(JsonNode node, String pointer) {
+    if (node instanceof ArrayNode a) {
+      return a;
+    }
+    throw atValue(pointer, "expected a list, found " + describe(node));
+  }
+
+  private void closed(ObjectNode o, String pointer, List<String> allowed, List<String> required, String what) {
+    for (String name : o.propertyNames()) {
+      if (!allowed.contains(name)) {
+        throw atKey(pointer + "/" + JsonPointers.escape(name), "unknown key '" + Checks.shorten(name) + "' in " + what
+            + "; expected one of " + String.join(", ", allowed));
+      }
+    }
+    for (String name : required) {
+      JsonNode v = o.get(name);
+      if (v == null) {
+        throw atValue(pointer, "missing key '" + name + "': " + what + " needs " + String.join(", ", required));
+      }
+    }
+  }
+
+  private String string(@Nullable JsonNode node, String pointer, String expected) {
+    if (node != null && node.isString()) {
+      return node.stringValue();
+    }
+    throw atValue(pointer, "expected " + expected + ", found " + describe(node)
+        + (node != null && (node.isNumber() || node.isBoolean()) ? " (quote it to make it text)" : ""));
+  }
+
+  private String text(ObjectNode o, String pointer, String key) {
+    return string(o.get(key), pointer + "/" + key, "text");
+  }
+
+  private @Nullable String optionalText(ObjectNode o, String pointer, String key) {
+    JsonNode node = o.get(key);
+    return node == null || node.isNull() ? null : string(node, pointer + "/" + key, "text");
+  }
+
+  private <T> T parsed(ObjectNode o, String pointer, String key, Function<String, T> parse) {
+    String at = pointer + "/" + key;
+    String text = string(o.get(key), at, "text");
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException | StewardException e) {
+      throw atValue(at, e.getMessage(), e);
+    }
+  }
+
+  private CanonicalId id(ObjectNode o, String pointer, String key, EntityType type) {
+    CanonicalId id = parsed(o, pointer, key, CanonicalId::parse);
+    try {
+      return Checks.id(id, type, key);
+    } catch (IllegalArgumentException e) {
+      throw atValue(pointer + "/" + key, e.getMessage(), e);
+    }
+  }
+
+  private Currency currencyAt(JsonNode node, String pointer, String field) {
+    String code = string(node, pointer, "an ISO 4217 currency code such as EUR");
+    try {
+      return Checks.currency(code, field);
+    } catch (IllegalArgumentException e) {
+      throw atValue(pointer, e.getMessage(), e);
+    }
+  }
+
+  private Currency activeCurrency(@Nullable JsonNode node, String pointer, String entityCode) {
+    Currency c = currencyAt(node == null ? NODES.missingNode() : node, pointer, "currency of legal entity " + entityCode);
+    if (!active.contains(c.getCurrencyCode())) {
+      throw atValue(pointer, "legal entity " + entityCode + " transacts in " + c.getCurrencyCode()
+          + ", which is not among the active currencies " + new TreeSet<>(active) + "; add it to currencies");
+    }
+    return c;
+  }
+
+  private BigDecimal decimal(@Nullable JsonNode node, String pointer) {
+    if (node != null && node.isNumber() && !node.isDouble() && !node.isFloat()) {
+      return node.decimalValue();
+    }
+    throw atValue(pointer, "expected a number of percent such as 19 or 13.5, found " + describe(node));
+  }
+
+  private LocalDate date(@Nullable JsonNode node, String pointer) {
+    String text = string(node, pointer, "a date such as 2021-01-01");
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw atValue(pointer, "expected a date such as 2021-01-01, found '" + Checks.shorten(text) + "'", e);
+    }
+  }
+
+  private static String describe(@Nullable JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isString()) {
+      return "text '" + Checks.shorten(node.stringValue()) + "'";
+    }
+    if (node.isBoolean()) {
+      return String.valueOf(node.booleanValue());
+    }
+    if (node.isNumber()) {
+      return "the number " + (node.isDouble() || node.isFloat() ? String.valueOf(node.doubleValue())
+          : node.decimalValue().toPlainString());
+    }
+    return node.isArray() ? "a list" : "an object";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failures, each where it is written.
+
+  private <T> T construct(String pointer, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      throw atValue(pointer, e.getMessage(), e);
+    }
+  }
+
+  private void add(String pointer, Runnable add) {
+    add(pointer, add, pointer);
+  }
+
+  // Where the builder refuses a duplicate: at the code, unless the message names the id.
+  private void add(String codePointer, Runnable add, String idPointer) {
+    try {
+      add.run();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "refused" : e.getMessage();
+      throw atValue(message.contains(" id ") ? idPointer : codePointer, message, e);
+    }
+  }
+
+  private ReferenceDataLoadException atValue(String pointer, String message) {
+    return atValue(pointer, message, null);
+  }
+
+  private ReferenceDataLoadException atValue(String pointer, String message, @Nullable Throwable cause) {
+    Mark at = value(pointer);
+    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, cause);
+  }
+
+  private ReferenceDataLoadException atKey(String pointer, String message) {
+    Mark m = keys.get(pointer);
+    Mark at = m != null ? m : value(pointer);
+    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, null);
+  }
+
+  private ReferenceDataLoadException fail(Mark at, String pointer, String message) {
+    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, null);
+  }
+
+  private static Mark mark(TokenStreamLocation location) {
+    return new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  // Where the value at pointer starts, or its nearest enclosing value's start.
+  private Mark value(String pointer) {
+    for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+      Mark m = values.get(p);
+      if (m != null || p.isEmpty()) {
+        return m != null ? m : new Mark(1, 1);
+      }
+    }
+  }
+
+  private static int compare(Mark a, Mark b) {
+    return a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column);
+  }
+
+  private record Mark(int line, int column) {}
+}
