@@ -2,20 +2,15 @@ package dev.steward.core.ownership;
 
 import dev.steward.core.ownership.PolicyLoadException.Problem;
 import dev.steward.core.ownership.internal.PolicyJson;
+import dev.steward.core.internal.ConfigText;
 import dev.steward.core.ownership.internal.PolicyReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -168,16 +163,17 @@ public final class OwnershipPolicies {
   public static OwnershipPolicy load(String sourceName, InputStream in, boolean relaxLint) {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(in, "in");
-    byte[] bytes;
-    try {
-      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the ownership policy " + sourceName, e);
-    }
-    if (bytes.length > MAX_FILE_BYTES) {
+    byte[] bytes = ConfigText.readAtMost(in, MAX_FILE_BYTES, "the ownership policy " + sourceName);
+    if (bytes == null) {
       throw tooLarge(sourceName, "more than " + MAX_FILE_BYTES + " bytes");
     }
-    return read(sourceName, decode(sourceName, bytes), relaxLint);
+    try {
+      return read(sourceName, ConfigText.decode(bytes), relaxLint);
+    } catch (ConfigText.NotUtf8Exception e) {
+      ConfigText.BadByte at = e.at();
+      throw new PolicyLoadException(
+          sourceName, List.of(new Problem(at.line(), at.column(), "", at.message(), "UTF-8 text")), null);
+    }
   }
 
   /**
@@ -256,46 +252,10 @@ public final class OwnershipPolicies {
 
   private static OwnershipPolicy read(String source, String text, boolean relaxLint) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return PolicyReader.read(source, body, isJson(source, body), relaxLint);
+    return PolicyReader.read(source, body, ConfigText.isJson(source, body), relaxLint);
   }
 
-  private static boolean isJson(String source, String text) {
-    String name = source.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".json")) {
-      return true;
-    }
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      return false;
-    }
-    return text.stripLeading().startsWith("{");
-  }
 
-  private static String decode(String source, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      int offset = in.position();
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      String bad = String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xFF);
-      throw new PolicyLoadException(source, List.of(new Problem(line, offset - lineStart + 1, "",
-          "byte " + bad + " is not UTF-8; expected UTF-8 text", "UTF-8 text")), null);
-    }
-    return out.flip().toString();
-  }
 
   private static PolicyLoadException tooLarge(String source, String size) {
     return new PolicyLoadException(source, List.of(new Problem(0, 0, "",

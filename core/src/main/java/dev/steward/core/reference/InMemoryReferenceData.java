@@ -1,6 +1,7 @@
 package dev.steward.core.reference;
 
 import dev.steward.core.reference.internal.Checks;
+import dev.steward.core.internal.ConfigText;
 import dev.steward.core.reference.internal.ReferenceFileReader;
 import dev.steward.model.CanonicalId;
 import dev.steward.model.EntityType;
@@ -147,13 +148,8 @@ public final class InMemoryReferenceData implements ReferenceData {
   public static InMemoryReferenceData load(String sourceName, InputStream in) {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(in, "in");
-    byte[] bytes;
-    try {
-      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the reference data " + sourceName, e);
-    }
-    if (bytes.length > MAX_FILE_BYTES) {
+    byte[] bytes = ConfigText.readAtMost(in, MAX_FILE_BYTES, "the reference data " + sourceName);
+    if (bytes == null) {
       throw ReferenceFileReader.tooLarge(sourceName, "more than " + MAX_FILE_BYTES + " bytes");
     }
     return ReferenceFileReader.read(sourceName, ReferenceFileReader.decode(sourceName, bytes));

@@ -1,5 +1,6 @@
 package dev.steward.core.ownership.internal;
 
+import dev.steward.core.internal.ConfigText;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -133,7 +134,7 @@ public final class PolicyReader {
         column = Integer.parseInt(mark.group(2));
       }
       throw new PolicyLoadException(source,
-          List.of(new Problem(line, column, "", "malformed " + format + ": " + syntaxError(e), "well-formed " + format)), e);
+          List.of(new Problem(line, column, "", "malformed " + format + ": " + ConfigText.syntaxError(e), "well-formed " + format)), e);
     }
   }
 
@@ -206,24 +207,6 @@ public final class PolicyReader {
     }
   }
 
-  // The summary of a syntax error: for YAML, the unindented lines of the parser's message (its
-  // context and problem), without the quoted snippets.
-  private static String syntaxError(JacksonException e) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    List<String> parts = new ArrayList<>();
-    for (String line : message.split("\n")) {
-      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-        parts.add(line.trim());
-      }
-    }
-    if (parts.isEmpty()) {
-      return message.trim();
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return parts.get(parts.size() - 1) + " (" + String.join("; ", parts.subList(0, parts.size() - 1)) + ")";
-  }
 
   private void validate(JsonNode root) {
     List<com.networknt.schema.Error> errors = Compiled.SCHEMA.validate(root);

@@ -1,5 +1,6 @@
 package dev.steward.core.reference.internal;
 
+import dev.steward.core.internal.ConfigText;
 import dev.steward.core.reference.DimensionSet;
 import dev.steward.core.reference.InMemoryReferenceData;
 import dev.steward.core.reference.LegalEntityRef;
@@ -19,12 +20,6 @@ import dev.steward.model.RateCard;
 import dev.steward.model.SchemaViolation;
 import dev.steward.model.StewardException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,7 +27,6 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,58 +98,30 @@ public final class ReferenceFileReader {
   public static InMemoryReferenceData read(String source, String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     ReferenceFileReader reader = new ReferenceFileReader(source);
-    JsonNode root = reader.parse(body, isJson(source, body));
+    JsonNode root = reader.parse(body, ConfigText.isJson(source, body));
     return reader.build(root);
   }
 
+
+  /** Returns the failure for a file over {@link InMemoryReferenceData#MAX_FILE_BYTES}. */
   /**
    * Decodes strict UTF-8.
    *
    * @throws ReferenceDataLoadException at the first byte that is not UTF-8
    */
   public static String decode(String source, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
+    try {
+      return ConfigText.decode(bytes);
+    } catch (ConfigText.NotUtf8Exception e) {
+      throw new ReferenceDataLoadException(source, e.at().line(), e.at().column(), "", e.at().message(), null);
     }
-    if (result.isError()) {
-      int offset = in.position();
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      String bad = String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xFF);
-      throw new ReferenceDataLoadException(source, line, offset - lineStart + 1, "",
-          "byte " + bad + " is not UTF-8; expected UTF-8 text", null);
-    }
-    return out.flip().toString();
   }
 
-  /** Returns the failure for a file over {@link InMemoryReferenceData#MAX_FILE_BYTES}. */
   public static ReferenceDataLoadException tooLarge(String source, String size) {
     return new ReferenceDataLoadException(source, 0, 0, "", "the file has " + size + "; expected at most "
         + InMemoryReferenceData.MAX_FILE_BYTES + " bytes (InMemoryReferenceData.MAX_FILE_BYTES)", null);
   }
 
-  private static boolean isJson(String source, String text) {
-    String name = source.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".json")) {
-      return true;
-    }
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      return false;
-    }
-    return text.stripLeading().startsWith("{");
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Syntax: text to a tree, noting where each value and key starts.
@@ -187,7 +153,7 @@ public final class ReferenceFileReader {
         line = Integer.parseInt(m.group(1));
         column = Integer.parseInt(m.group(2));
       }
-      throw new ReferenceDataLoadException(source, line, column, "", "malformed " + format + ": " + syntaxError(e), e);
+      throw new ReferenceDataLoadException(source, line, column, "", "malformed " + format + ": " + ConfigText.syntaxError(e), e);
     }
   }
 
@@ -253,24 +219,6 @@ public final class ReferenceFileReader {
     }
   }
 
-  // The summary of a syntax error: for YAML, the unindented lines of the parser's message (its
-  // context and problem), without the quoted snippets.
-  private static String syntaxError(JacksonException e) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    List<String> parts = new ArrayList<>();
-    for (String line : message.split("\n")) {
-      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-        parts.add(line.trim());
-      }
-    }
-    if (parts.isEmpty()) {
-      return message.trim();
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return parts.get(parts.size() - 1) + " (" + String.join("; ", parts.subList(0, parts.size() - 1)) + ")";
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Meaning: the tree to reference data.
