@@ -92,6 +92,14 @@ public final class ReasonCodes {
   public static final ReasonCode INVALID_HOURS = ReasonCode.of("INVALID_HOURS", DATA, ERROR,
       "Hours must be more than 0 and at most 24 for one day.",
       "Correct the hours in the timesheet.", DELIVERY);
+  /** The assignment a time entry is booked under does not exist. */
+  public static final ReasonCode ASSIGNMENT_NOT_FOUND = ReasonCode.of("ASSIGNMENT_NOT_FOUND", REFERENCE_DATA, ERROR,
+      "The assignment the time entry is booked under does not exist.",
+      "Book the time under an existing assignment, or create the assignment in the PSA first.", DELIVERY);
+  /** A time entry is dated after the day it could have been worked. */
+  public static final ReasonCode WORK_DATE_IN_FUTURE = ReasonCode.of("WORK_DATE_IN_FUTURE", DATA, ERROR,
+      "The time entry's work date lies in the future, so the work cannot have been done yet.",
+      "Correct the work date in the timesheet, or enter the time once the work is done.", DELIVERY);
 
   // Invoices.
 
@@ -159,7 +167,7 @@ public final class ReasonCodes {
       MALFORMED_JSON, PAYLOAD_TOO_LARGE, UNKNOWN_SCHEMA_VERSION, SCHEMA_VIOLATION, CONSTRAINT_VIOLATION,
       MISSING_CONTRACT_TERMS, INVALID_PERIOD, CURRENCY_NOT_ALLOWED, MISSING_USAGE_TERMS,
       UNMAPPED_PROJECT_DIMENSION, CONTRACT_NOT_FOUND, CONTRACT_NOT_ACTIVE, TIME_NOT_APPROVED, OUTSIDE_ASSIGNMENT,
-      INVALID_HOURS,
+      INVALID_HOURS, ASSIGNMENT_NOT_FOUND, WORK_DATE_IN_FUTURE,
       LINE_AMOUNT_MISMATCH, TOTALS_MISMATCH, INVALID_TAX_CODE, CURRENCY_MISMATCH, MILESTONE_EXCEEDS_CONTRACT,
       OVERAGE_NOT_ALLOWED,
       INVALID_VAT_NUMBER, VAT_NUMBER_NOT_REGISTERED, VAT_CHECK_UNAVAILABLE,
