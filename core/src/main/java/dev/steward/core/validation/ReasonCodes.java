@@ -72,6 +72,10 @@ public final class ReasonCodes {
   public static final ReasonCode UNMAPPED_PROJECT_DIMENSION = ReasonCode.of("UNMAPPED_PROJECT_DIMENSION", MAPPING, ERROR,
       "The project code maps to no ERP GL dimension set.",
       "Create the dimension mapping for the project code in the ERP mapping table.", FINANCE);
+  /** The referenced customer does not exist. */
+  public static final ReasonCode CUSTOMER_NOT_FOUND = ReasonCode.of("CUSTOMER_NOT_FOUND", REFERENCE_DATA, ERROR,
+      "The customer the record refers to does not exist among the golden records.",
+      "Create or sync the customer first, or correct the reference.", MASTER_DATA);
   /** The referenced contract does not exist. */
   public static final ReasonCode CONTRACT_NOT_FOUND = ReasonCode.of("CONTRACT_NOT_FOUND", REFERENCE_DATA, ERROR,
       "The contract the record refers to does not exist.",
@@ -166,7 +170,7 @@ public final class ReasonCodes {
   private static final List<ReasonCode> ALL = List.of(
       MALFORMED_JSON, PAYLOAD_TOO_LARGE, UNKNOWN_SCHEMA_VERSION, SCHEMA_VIOLATION, CONSTRAINT_VIOLATION,
       MISSING_CONTRACT_TERMS, INVALID_PERIOD, CURRENCY_NOT_ALLOWED, MISSING_USAGE_TERMS,
-      UNMAPPED_PROJECT_DIMENSION, CONTRACT_NOT_FOUND, CONTRACT_NOT_ACTIVE, TIME_NOT_APPROVED, OUTSIDE_ASSIGNMENT,
+      UNMAPPED_PROJECT_DIMENSION, CUSTOMER_NOT_FOUND, CONTRACT_NOT_FOUND, CONTRACT_NOT_ACTIVE, TIME_NOT_APPROVED, OUTSIDE_ASSIGNMENT,
       INVALID_HOURS, ASSIGNMENT_NOT_FOUND, WORK_DATE_IN_FUTURE,
       LINE_AMOUNT_MISMATCH, TOTALS_MISMATCH, INVALID_TAX_CODE, CURRENCY_MISMATCH, MILESTONE_EXCEEDS_CONTRACT,
       OVERAGE_NOT_ALLOWED,
