@@ -1,0 +1,78 @@
+package dev.steward.core.idempotency;
+
+import dev.steward.model.Envelope;
+import java.util.Objects;
+
+/**
+ * Identifies one operation, so that it takes effect once however often it is sent: a namespace
+ * (the operation or consumer, such as {@code erp.post-invoice}) and a key within it. The same key
+ * string in two namespaces names two operations.
+ *
+ * <p>Both parts are 1 to {@value #MAX_LENGTH} printable characters (no control characters). The
+ * key travels on to downstream APIs that accept one (Stripe, Zuora), so keep it free of secrets.
+ *
+ * @param namespace the operation or consumer the key belongs to
+ * @param key the key within the namespace
+ */
+public record IdempotencyKey(String namespace, String key) {
+  /** The longest namespace or key, in characters. */
+  public static final int MAX_LENGTH = 255;
+
+  /**
+   * Checks both parts.
+   *
+   * @throws IllegalArgumentException naming the part, and the position of a bad character
+   */
+  public IdempotencyKey {
+    check(namespace, "namespace");
+    check(key, "key");
+  }
+
+  /** Returns the key {@code key} in {@code namespace}. */
+  public static IdempotencyKey of(String namespace, String key) {
+    return new IdempotencyKey(namespace, key);
+  }
+
+  /**
+   * Returns the key of the change an envelope carries: its {@code idempotencykey} attribute, or,
+   * where it has none, its source and event id ({@code /systems/crm#evt-123}), which CloudEvents
+   * makes unique per event.
+   */
+  public static IdempotencyKey of(String namespace, Envelope envelope) {
+    Objects.requireNonNull(envelope, "envelope");
+    String key = envelope.idempotencyKey() != null ? envelope.idempotencyKey() : envelope.source() + "#" + envelope.id();
+    if (key.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("the envelope's source and id make a key of " + key.length()
+          + " characters, more than " + MAX_LENGTH + "; give the envelope an idempotency key");
+    }
+    return new IdempotencyKey(namespace, key);
+  }
+
+  private static void check(String value, String part) {
+    Objects.requireNonNull(value, part);
+    if (value.isEmpty() || value.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("idempotency " + part + " must be 1 to " + MAX_LENGTH + " characters; was "
+          + value.length());
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogate(value, i)) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "idempotency %s holds a character that is not printable (U+%04X) at index %d", part, (int) c, i));
+      }
+    }
+  }
+
+  private static boolean validSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+
+  @Override
+  public String toString() {
+    return namespace + ":" + key;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.steward.core.idempotency;
+
+import dev.steward.core.store.IdempotencyStore;
+import dev.steward.model.CanonicalJson;
+import dev.steward.model.Fingerprint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs host work at most once per idempotency key, over an {@link IdempotencyStore}: the first
+ * call claims the key, does the work and records its outcome; a repeat with the same payload gets
+ * the recorded outcome back as a replay without the work running again; a repeat with another
+ * payload, or while the first is in flight, is an {@link IdempotencyConflictException}.
+ *
+ * <pre>{@code
+ * Idempotent idempotent = Idempotent.builder(store).clock(clock).build();
+ * Execution<PostingResult> posted = idempotent.run(
+ *     IdempotencyKey.of("erp.post-invoice", envelope), envelope.data(), PostingResult.class,
+ *     key -> erp.postInvoice(invoice, key.key()));   // the key goes on to the ERP's own API
+ * }</pre>
+ *
+ * <p>Failures of the work are recorded and replayed too, unless {@link
+ * Builder#releaseOn(Predicate)} says the failure is transient: then the claim is released and the
+ * next call runs the work again. Immutable and thread-safe.
+ */
+public final class Idempotent {
+  /** The default lease: how long a holder may work before another caller may take over. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** The default retention: how long a key is remembered. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+
+  /** The host's work, given the key to pass on to downstream APIs that accept one. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /** Does the work once. */
+    @Nullable T perform(IdempotencyKey key) throws Exception;
+  }
+
+  /**
+   * What a run came to.
+   *
+   * @param key the key
+   * @param result the work's result, or the recorded one on a replay
+   * @param replayed whether the result was recorded by an earlier run rather than computed now
+   * @param attempt the claim's attempt number; 0 for a replay
+   */
+  public record Execution<T>(IdempotencyKey key, @Nullable T result, boolean replayed, int attempt) {}
+
+  private final IdempotencyStore store;
+  private final Clock clock;
+  private final Duration lease;
+  private final Duration retention;
+  private final CanonicalJson json;
+  private final PayloadFingerprints fingerprints;
+  private final Predicate<? super Exception> releaseOn;
+
+  private Idempotent(Builder b) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.lease = b.lease;
+    this.retention = b.retention;
+    this.json = b.json;
+    this.fingerprints = PayloadFingerprints.using(b.json);
+    this.releaseOn = b.releaseOn;
+  }
+
+  /** Starts an {@code Idempotent} over {@code store}. */
+  public static Builder builder(IdempotencyStore store) {
+    return new Builder(Objects.requireNonNull(store, "store"));
+  }
+
+  /**
+   * Runs {@code work} once for {@code key} and {@code payload}.
+   *
+   * @param resultType the type the result is recorded as (JSON) and read back as on a replay
+   * @throws IdempotencyConflictException if the key was first used with another payload, or is
+   *     in flight
+   * @throws ReplayedFailureException if the key's work already failed
+   * @throws LeaseLostException if the work finished after another caller took the key over; the
+   *     work's effect may then have happened twice and needs attention
+   * @throws Exception what the work threw, after its failure was recorded (or the claim released)
+   */
+  public <T> Execution<T> run(IdempotencyKey key, JsonNode payload, Class<T> resultType, Work<? extends T> work)
+      throws Exception {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(resultType, "resultType");
+    Objects.requireNonNull(work, "work");
+    Fingerprint fingerprint = fingerprints.of(payload);
+    Instant now = clock.instant();
+    Claim claim = store.claim(key, fingerprint, now, lease, now.plus(retention));
+    if (claim instanceof Claim.Acquired acquired) {
+      return perform(acquired, resultType, work);
+    }
+    if (claim instanceof Claim.Completed completed) {
+      return replay(completed, resultType);
+    }
+    if (claim instanceof Claim.InFlight inFlight) {
+      throw IdempotencyConflictException.of(inFlight);
+    }
+    throw IdempotencyConflictException.of((Claim.Mismatch) claim);
+  }
+
+  private <T> Execution<T> perform(Claim.Acquired claim, Class<T> resultType, Work<? extends T> work) throws Exception {
+    T result;
+    try {
+      result = work.perform(claim.key());
+    } catch (Exception e) {
+      if (releaseOn.test(e)) {
+        store.release(claim.key(), claim.leaseToken());
+      } else {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        store.complete(claim.key(), claim.leaseToken(),
+            RecordedOutcome.failure(e.getClass().getName(), message, clock.instant()));
+      }
+      throw e;
+    }
+    String recorded = result == null ? null : json.write(result);
+    store.complete(claim.key(), claim.leaseToken(), RecordedOutcome.success(recorded, clock.instant()));
+    return new Execution<>(claim.key(), result, false, claim.attempt());
+  }
+
+  private <T> Execution<T> replay(Claim.Completed completed, Class<T> resultType) {
+    RecordedOutcome outcome = completed.outcome();
+    if (!outcome.succeeded()) {
+      throw new ReplayedFailureException(completed.key(), outcome);
+    }
+    T result = outcome.result() == null ? null : json.mapper().readValue(outcome.result(), resultType);
+    return new Execution<>(completed.key(), result, true, 0);
+  }
+
+  /** Builds an {@link Idempotent}; each setter checks its argument at once. Not thread-safe. */
+  public static final class Builder {
+    private final IdempotencyStore store;
+    private Clock clock = Clock.systemUTC();
+    private Duration lease = DEFAULT_LEASE;
+    private Duration retention = DEFAULT_RETENTION;
+    private CanonicalJson json = CanonicalJson.ofDefaults();
+    private Predicate<? super Exception> releaseOn = e -> false;
+
+    private Builder(IdempotencyStore store) {
+      this.store = store;
+    }
+
+    /** Sets the clock; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the lease; default {@link #DEFAULT_LEASE}. Longer than the work takes. */
+    public Builder lease(Duration lease) {
+      this.lease = positive(lease, "lease");
+      return this;
+    }
+
+    /** Sets how long keys are remembered; default {@link #DEFAULT_RETENTION}. */
+    public Builder retention(Duration retention) {
+      this.retention = positive(retention, "retention");
+      return this;
+    }
+
+    /** Sets how payloads are fingerprinted and results recorded; default {@link CanonicalJson#ofDefaults()}. */
+    public Builder json(CanonicalJson json) {
+      this.json = Objects.requireNonNull(json, "json");
+      return this;
+    }
+
+    /**
+     * Sets which failures of the work are transient: for them the claim is released, not the
+     * failure recorded, so the next call runs the work again. Default: none.
+     */
+    public Builder releaseOn(Predicate<? super Exception> transientFailure) {
+      this.releaseOn = Objects.requireNonNull(transientFailure, "transientFailure");
+      return this;
+    }
+
+    /** Builds it. */
+    public Idempotent build() {
+      if (retention.compareTo(lease) <= 0) {
+        throw new IllegalStateException("retention (" + retention + ") must be longer than the lease (" + lease + ")");
+      }
+      return new Idempotent(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive; was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.steward.core.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.core.store.IdempotencyStore;
+import dev.steward.core.store.InMemoryIdempotencyStore;
+import dev.steward.model.CanonicalJson;
+import dev.steward.model.Envelope;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class IdempotentTest {
+  private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
+  private static final IdempotencyKey KEY = IdempotencyKey.of("erp.post-invoice", "billing:in_1QXyZ:3");
+
+  /** What an ERP posting returns. */
+  public record Posting(String document, int lines) {}
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T10:00:00Z"));
+  private final Clock clock = new Clock() {
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  };
+  private final IdempotencyStore store = InMemoryIdempotencyStore.create(clock);
+  private final Idempotent idempotent = Idempotent.builder(store).clock(clock).build();
+  private final AtomicInteger postings = new AtomicInteger();
+
+  private static JsonNode payload(String invoiceNumber) {
+    return JSON.readTree("{\"invoiceNumber\":\"" + invoiceNumber + "\",\"total\":{\"amount\":\"10781.40\",\"currency\":\"EUR\"}}");
+  }
+
+  private Posting post(IdempotencyKey key) {
+    postings.incrementAndGet();
+    return new Posting("JE-" + (4710 + postings.get()), 2);
+  }
+
+  @Test
+  void firstRun_doesTheWork_andARepeatReplaysItsResult_withoutDoingItAgain() throws Exception {
+    Idempotent.Execution<Posting> first = idempotent.run(KEY, payload("INV-1"), Posting.class, this::post);
+    // the same content, written another way: same canonical JSON, same fingerprint
+    JsonNode reordered = JSON.readTree("{\"total\":{\"currency\":\"EUR\",\"amount\":\"10781.40\"},\"invoiceNumber\":\"INV-1\"}");
+    Idempotent.Execution<Posting> again = idempotent.run(KEY, reordered, Posting.class, this::post);
+
+    assertThat(first.replayed()).isFalse();
+    assertThat(first.attempt()).isEqualTo(1);
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.result()).isEqualTo(first.result()).isEqualTo(new Posting("JE-4711", 2));
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void theKey_isHandedToTheWork_forDownstreamApis() throws Exception {
+    AtomicReference<IdempotencyKey> seen = new AtomicReference<>();
+
+    idempotent.run(KEY, payload("INV-1"), Void.class, k -> {
+      seen.set(k);
+      return null;
+    });
+
+    assertThat(seen.get()).isEqualTo(KEY);
+  }
+
+  @Test
+  void reusingAKeyForOtherContent_isAConflict_namingBothFingerprints() throws Exception {
+    idempotent.run(KEY, payload("INV-1"), Posting.class, this::post);
+
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-2"), Posting.class, this::post))
+        .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+          assertThat(e.reason()).isEqualTo(IdempotencyConflictException.Reason.MISMATCH);
+          assertThat(e.code()).isEqualTo("STEWARD-IDEMPOTENCY-KEY_MISMATCH");
+          assertThat(e.getMessage()).contains(e.recorded().toString()).contains(e.presented().toString());
+          assertThat(e.recorded()).isNotEqualTo(e.presented());
+        });
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void aRepeatWhileTheFirstIsWorking_isInFlight() throws Exception {
+    AtomicReference<Throwable> inner = new AtomicReference<>();
+
+    idempotent.run(KEY, payload("INV-1"), Posting.class, k -> {
+      try {
+        idempotent.run(KEY, payload("INV-1"), Posting.class, this::post);
+      } catch (Throwable e) {
+        inner.set(e);
+      }
+      return post(k);
+    });
+
+    assertThat(inner.get()).isInstanceOfSatisfying(IdempotencyConflictException.class,
+        e -> assertThat(e.reason()).isEqualTo(IdempotencyConflictException.Reason.IN_FLIGHT));
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void aFailure_isRecorded_andReplayed_notRunAgain() {
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Posting.class, k -> {
+      postings.incrementAndGet();
+      throw new IllegalStateException("accounting period 2026-10 is closed");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Posting.class, this::post))
+        .isInstanceOfSatisfying(ReplayedFailureException.class, e -> {
+          assertThat(e.outcome().errorType()).isEqualTo("java.lang.IllegalStateException");
+          assertThat(e.getMessage()).contains("accounting period 2026-10 is closed").contains("replayed, not run again");
+        });
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void aTransientFailure_releasesTheClaim_soTheNextCallRunsTheWork() throws Exception {
+    Idempotent retrying = Idempotent.builder(store).clock(clock).releaseOn(e -> e instanceof IOException).build();
+
+    assertThatThrownBy(() -> retrying.run(KEY, payload("INV-1"), Posting.class, k -> {
+      postings.incrementAndGet();
+      throw new IOException("connection reset by ERP");
+    })).isInstanceOf(IOException.class);
+    Idempotent.Execution<Posting> second = retrying.run(KEY, payload("INV-1"), Posting.class, this::post);
+
+    assertThat(second.replayed()).isFalse();
+    assertThat(postings).hasValue(2);
+  }
+
+  @Test
+  void workThatOutlivesItsLease_andIsTakenOver_cannotRecordItsOutcome() {
+    Idempotent slow = Idempotent.builder(store).clock(clock).lease(Duration.ofSeconds(5)).build();
+
+    assertThatThrownBy(() -> slow.run(KEY, payload("INV-1"), Posting.class, k -> {
+      now.updateAndGet(t -> t.plusSeconds(6));
+      slow.run(KEY, payload("INV-1"), Posting.class, this::post); // a second worker takes the key over
+      return post(k);
+    })).isInstanceOf(LeaseLostException.class).hasMessageContaining(KEY.toString());
+    assertThat(postings).as("the effect happened twice, which LeaseLostException reports").hasValue(2);
+  }
+
+  @Test
+  void keysFromEnvelopes_useTheirIdempotencyKey_orSourceAndId() {
+    Envelope withKey = Envelope.builder().id("evt-1").source(URI.create("/systems/billing")).type("steward.invoice.changed")
+        .idempotencyKey("in_1QXyZ:3").build();
+    Envelope withoutKey = Envelope.builder().id("evt-2").source(URI.create("/systems/crm")).type("steward.customer.changed")
+        .build();
+
+    assertThat(IdempotencyKey.of("erp.post-invoice", withKey).key()).isEqualTo("in_1QXyZ:3");
+    assertThat(IdempotencyKey.of("crm.sync", withoutKey).key()).isEqualTo("/systems/crm#evt-2");
+  }
+
+  @Test
+  void keys_areOneTo255PrintableCharacters() {
+    assertThat(IdempotencyKey.of("ns", "k".repeat(255)).key()).hasSize(255);
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", "")).hasMessageContaining("1 to 255");
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", "k".repeat(256))).hasMessageContaining("was 256");
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", "a\nb")).hasMessageContaining("U+000A").hasMessageContaining("index 1");
+    assertThatThrownBy(() -> IdempotencyKey.of("", "k")).hasMessageContaining("namespace");
+    assertThat(IdempotencyKey.of("ns", "Zürich 🙂").toString()).isEqualTo("ns:Zürich 🙂");
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", "x\uD800")).hasMessageContaining("U+D800");
+  }
+
+  @Test
+  void subsetFingerprints_ignoreWhatIsNotDeclared() {
+    PayloadFingerprints fp = PayloadFingerprints.using(JSON);
+    JsonNode a = JSON.readTree("{\"invoiceNumber\":\"INV-1\",\"sentAt\":\"2026-11-27T10:00:00Z\"}");
+    JsonNode b = JSON.readTree("{\"invoiceNumber\":\"INV-1\",\"sentAt\":\"2026-11-27T10:05:00Z\"}");
+    JsonNode c = JSON.readTree("{\"sentAt\":\"2026-11-27T10:05:00Z\"}");
+
+    assertThat(fp.of(a, List.of("/invoiceNumber"))).isEqualTo(fp.of(b, List.of("/invoiceNumber")));
+    assertThat(fp.of(a)).isNotEqualTo(fp.of(b));
+    assertThat(fp.of(c, List.of("/invoiceNumber"))).isNotEqualTo(fp.of(a, List.of("/invoiceNumber")));
+    assertThatThrownBy(() -> fp.of(a, List.of("invoiceNumber"))).hasMessageContaining("not a JSON Pointer");
+  }
+}

@@ -1,0 +1,260 @@
+package dev.steward.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.core.idempotency.Claim;
+import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.core.idempotency.IdempotencyRecord;
+import dev.steward.core.idempotency.LeaseLostException;
+import dev.steward.core.idempotency.RecordedOutcome;
+import dev.steward.model.Fingerprint;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link IdempotencyStore} keeps: one suite, run against each backend by a
+ * subclass that supplies a fresh, empty store reading the given clock.
+ */
+abstract class IdempotencyStoreContract {
+  static final Duration LEASE = Duration.ofSeconds(30);
+  static final Duration RETENTION = Duration.ofHours(24);
+  static final Fingerprint PAYLOAD = Fingerprint.sha256("invoice INV-1".getBytes(StandardCharsets.UTF_8));
+  static final Fingerprint OTHER_PAYLOAD = Fingerprint.sha256("invoice INV-2".getBytes(StandardCharsets.UTF_8));
+
+  protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  protected IdempotencyStore store;
+
+  /** Returns a fresh, empty store reading {@code clock}. */
+  protected abstract IdempotencyStore newStore(MutableClock clock);
+
+  /** Returns whether the store drops expired records by itself, leaving purges nothing to count. */
+  protected boolean expiresOnItsOwn() {
+    return false;
+  }
+
+  @BeforeEach
+  void setUpStore() {
+    store = newStore(clock);
+  }
+
+  static IdempotencyKey key(String key) {
+    return IdempotencyKey.of("erp.post-invoice", key);
+  }
+
+  Claim claim(IdempotencyKey key, Fingerprint fingerprint) {
+    Instant now = clock.instant();
+    return store.claim(key, fingerprint, now, LEASE, now.plus(RETENTION));
+  }
+
+  Claim.Acquired acquire(IdempotencyKey key) {
+    Claim claim = claim(key, PAYLOAD);
+    assertThat(claim).isInstanceOf(Claim.Acquired.class);
+    return (Claim.Acquired) claim;
+  }
+
+  RecordedOutcome posted() {
+    return RecordedOutcome.success("{\"erpDocument\":\"JE-4711\"}", clock.instant());
+  }
+
+  @Test
+  void required_firstClaim_acquiresTheKey_withALease() {
+    Claim.Acquired acquired = acquire(key("k1"));
+
+    assertThat(acquired.attempt()).isEqualTo(1);
+    assertThat(acquired.leaseExpiresAt()).isEqualTo(clock.instant().plus(LEASE));
+    assertThat(store.find(key("k1"))).hasValueSatisfying(r -> {
+      assertThat(r.completed()).isFalse();
+      assertThat(r.fingerprint()).isEqualTo(PAYLOAD);
+      assertThat(r.expiresAt()).isEqualTo(clock.instant().plus(RETENTION));
+    });
+  }
+
+  @Test
+  void required_repeatWhileInFlight_isInFlight() {
+    acquire(key("k1"));
+    clock.advance(Duration.ofSeconds(10));
+
+    assertThat(claim(key("k1"), PAYLOAD)).isEqualTo(new Claim.InFlight(key("k1"), clock.instant().plus(Duration.ofSeconds(20))));
+  }
+
+  @Test
+  void required_repeatAfterCompletion_replaysTheRecordedOutcome_successOrFailure() {
+    Claim.Acquired a = acquire(key("ok"));
+    store.complete(key("ok"), a.leaseToken(), posted());
+    Claim.Acquired b = acquire(key("failed"));
+    RecordedOutcome failure = RecordedOutcome.failure("ClosedPeriodException", "period 2026-10 is closed", clock.instant());
+    store.complete(key("failed"), b.leaseToken(), failure);
+
+    assertThat(claim(key("ok"), PAYLOAD)).isEqualTo(new Claim.Completed(key("ok"), posted()));
+    assertThat(claim(key("failed"), PAYLOAD)).isEqualTo(new Claim.Completed(key("failed"), failure));
+  }
+
+  @Test
+  void required_repeatWithAnotherPayload_isAMismatch_namingBothFingerprints_inFlightOrCompleted() {
+    Claim.Acquired a = acquire(key("k1"));
+
+    assertThat(claim(key("k1"), OTHER_PAYLOAD)).isEqualTo(new Claim.Mismatch(key("k1"), PAYLOAD, OTHER_PAYLOAD));
+    store.complete(key("k1"), a.leaseToken(), posted());
+    assertThat(claim(key("k1"), OTHER_PAYLOAD)).isEqualTo(new Claim.Mismatch(key("k1"), PAYLOAD, OTHER_PAYLOAD));
+  }
+
+  @Test
+  void required_sameKeyInAnotherNamespace_isAnotherOperation() {
+    acquire(key("k1"));
+
+    assertThat(claim(IdempotencyKey.of("billing.create-invoice", "k1"), PAYLOAD)).isInstanceOf(Claim.Acquired.class);
+  }
+
+  @Test
+  void required_expiredLease_canBeTakenOver_andTheLateHoldersCompletionIsRefused() {
+    Claim.Acquired crashed = acquire(key("k1"));
+    clock.advance(LEASE.plusSeconds(1));
+
+    Claim.Acquired takeover = acquire(key("k1"));
+
+    assertThat(takeover.attempt()).isEqualTo(2);
+    assertThat(takeover.leaseToken()).isNotEqualTo(crashed.leaseToken());
+    assertThatThrownBy(() -> store.complete(key("k1"), crashed.leaseToken(), posted()))
+        .isInstanceOf(LeaseLostException.class).hasMessageContaining("attempt 2");
+    store.complete(key("k1"), takeover.leaseToken(), posted());
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.Completed.class);
+  }
+
+  @Test
+  void required_completionAfterTheLease_butBeforeAnyTakeover_isAccepted() {
+    Claim.Acquired slow = acquire(key("k1"));
+    clock.advance(LEASE.plusSeconds(5));
+
+    store.complete(key("k1"), slow.leaseToken(), posted());
+
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.Completed.class);
+  }
+
+  @Test
+  void required_release_letsTheKeyBeClaimedAgainAtOnce() {
+    Claim.Acquired a = acquire(key("k1"));
+
+    store.release(key("k1"), a.leaseToken());
+
+    assertThat(store.find(key("k1"))).isEmpty();
+    assertThat(acquire(key("k1")).attempt()).isEqualTo(1);
+    assertThatThrownBy(() -> store.release(key("k1"), a.leaseToken())).isInstanceOf(LeaseLostException.class);
+  }
+
+  @Test
+  void required_completingTwice_orWithAWrongToken_isRefused() {
+    Claim.Acquired a = acquire(key("k1"));
+
+    assertThatThrownBy(() -> store.complete(key("k1"), "not-the-token", posted())).isInstanceOf(LeaseLostException.class);
+    store.complete(key("k1"), a.leaseToken(), posted());
+    assertThatThrownBy(() -> store.complete(key("k1"), a.leaseToken(), posted()))
+        .isInstanceOf(LeaseLostException.class).hasMessageContaining("already completed");
+    assertThatThrownBy(() -> store.complete(key("never"), "t", posted())).isInstanceOf(LeaseLostException.class);
+  }
+
+  @Test
+  void required_reopen_makesACompletedKeyRunAgain_forAnOperatorsReplay() {
+    Claim.Acquired a = acquire(key("k1"));
+    store.complete(key("k1"), a.leaseToken(), posted());
+
+    Claim.Acquired replay = store.reopen(key("k1"), clock.instant(), LEASE);
+
+    assertThat(replay.attempt()).isEqualTo(2);
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
+    store.complete(key("k1"), replay.leaseToken(), RecordedOutcome.success("{\"erpDocument\":\"JE-4712\"}", clock.instant()));
+    assertThat(((Claim.Completed) claim(key("k1"), PAYLOAD)).outcome().result()).contains("JE-4712");
+    Claim.Acquired inFlight = acquire(key("k2"));
+    assertThatThrownBy(() -> store.reopen(key("k2"), clock.instant(), LEASE)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.reopen(key("none"), clock.instant(), LEASE)).isInstanceOf(IllegalStateException.class);
+    assertThat(inFlight.attempt()).isEqualTo(1);
+  }
+
+  @Test
+  void required_afterItsRetention_aKeyIsForgotten_andClaimedAfresh() {
+    Claim.Acquired a = acquire(key("k1"));
+    store.complete(key("k1"), a.leaseToken(), posted());
+    clock.advance(RETENTION.plusSeconds(1));
+
+    Claim again = claim(key("k1"), OTHER_PAYLOAD);
+
+    assertThat(again).isInstanceOf(Claim.Acquired.class);
+    assertThat(((Claim.Acquired) again).attempt()).isEqualTo(1);
+  }
+
+  @Test
+  void required_purge_deletesExpiredKeys_inBoundedBatches_andKeepsLiveOnes() {
+    for (int i = 0; i < 25; i++) {
+      Claim.Acquired a = acquire(key("old-" + i));
+      store.complete(key("old-" + i), a.leaseToken(), posted());
+    }
+    clock.advance(RETENTION.plusSeconds(1));
+    acquire(key("live"));
+
+    List<Integer> batches = new ArrayList<>();
+    int n;
+    do {
+      n = store.purgeExpired(clock.instant(), 10);
+      batches.add(n);
+    } while (n == 10);
+
+    if (!expiresOnItsOwn()) {
+      assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
+    }
+    assertThat(batches).allMatch(b -> b <= 10);
+    assertThat(store.find(key("live"))).isPresent();
+    assertThat(store.find(key("old-3"))).isEmpty();
+  }
+
+  @Test
+  void required_sixteenThreadsClaimingTheSameThousandKeys_runEachKeysWorkExactlyOnce() throws Exception {
+    int keys = 1_000;
+    ConcurrentHashMap<IdempotencyKey, AtomicInteger> runs = new ConcurrentHashMap<>();
+    AtomicInteger replays = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      done.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < keys; i++) {
+          IdempotencyKey key = key("k-" + i);
+          Claim claim = claim(key, PAYLOAD);
+          if (claim instanceof Claim.Acquired a) {
+            runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            store.complete(key, a.leaseToken(), posted());
+          } else if (claim instanceof Claim.Completed) {
+            replays.incrementAndGet();
+          } else {
+            assertThat(claim).isInstanceOf(Claim.InFlight.class);
+          }
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : done) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(runs).hasSize(keys);
+    assertThat(runs.values()).allMatch(count -> count.get() == 1);
+    assertThat(replays.get()).isPositive();
+    for (int i = 0; i < keys; i++) {
+      assertThat(store.find(key("k-" + i))).get().extracting(IdempotencyRecord::completed).isEqualTo(true);
+    }
+  }
+}
