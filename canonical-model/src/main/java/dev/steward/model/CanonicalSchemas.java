@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,9 @@ public final class CanonicalSchemas {
   // Versions are looked for up to this bound when the registry starts.
   private static final int HIGHEST_VERSION_PROBED = 32;
   private static final CanonicalSchemas SHARED = new CanonicalSchemas();
+  // Keywords whose error is about one property of the object at the instance location.
+  private static final Set<String> NAMES_A_PROPERTY =
+      Set.of("required", "propertyNames", "additionalProperties", "unevaluatedProperties");
 
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(
@@ -106,8 +110,7 @@ public final class CanonicalSchemas {
     for (Error e : errors) {
       String pointer = pointer(e.getInstanceLocation());
       // Name the missing property or the refused key, as bean validation does.
-      if (("required".equals(e.getKeyword()) || "propertyNames".equals(e.getKeyword()))
-          && e.getProperty() != null) {
+      if (NAMES_A_PROPERTY.contains(e.getKeyword()) && e.getProperty() != null) {
         pointer = pointer + "/" + JsonPointers.escape(e.getProperty());
       }
       out.add(new SchemaViolation(pointer, e.getKeyword(), e.getMessage()));

@@ -83,6 +83,20 @@ class CanonicalSchemasTest {
   }
 
   @Test
+  void validate_unknownProperty_pointsAtTheProperty_notAtTheObjectHoldingIt() {
+    String unknown = CUSTOMER.replace("\"legalName\":", "\"bogus\": 1, \"legalName\":")
+        .replace("\"city\":", "\"a/b~c\": true, \"city\":");
+    assertThat(unknown).isNotEqualTo(CUSTOMER);
+
+    List<SchemaViolation> violations = SCHEMAS.validate(EntityType.CUSTOMER, 1, JSON.readTree(unknown));
+
+    assertThat(violations)
+        .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
+        .containsExactlyInAnyOrder(tuple("/bogus", "additionalProperties"),
+            tuple("/billingAddress/a~1b~0c", "additionalProperties"));
+  }
+
+  @Test
   void shared_isOneInstance() {
     assertThat(CanonicalSchemas.shared()).isSameAs(SCHEMAS);
   }

@@ -1,5 +1,6 @@
 package dev.steward.core.reference;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
@@ -13,7 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ReferenceData} that answers from a bounded in-memory cache and asks its delegate (the
@@ -31,17 +35,28 @@ import java.util.function.LongSupplier;
  *   <li><b>Refresh.</b> An entry read {@linkplain Builder#refreshAfterWrite(Duration) a while}
  *       after it was loaded is reloaded in the background on the {@linkplain Builder#executor
  *       executor}; the read, and reads until the reload completes, get the old value. If the
- *       reload fails, the old value keeps being served and the next read after that tries again.
+ *       reload fails, the old value keeps being served; the delegate is asked again by the first
+ *       read after the failure back-off (below), not by every read.
  *   <li><b>Expiry.</b> An entry {@linkplain Builder#expireAfterWrite(Duration) older than its
  *       lifetime} is dropped, so stale data is never served past it even while the delegate is
  *       down.
- *   <li><b>Failures.</b> A delegate that throws (normally {@link
- *       ReferenceDataUnavailableException}) on a miss is not cached: the exception propagates to
- *       the caller unchanged and the next lookup asks again.
+ *   <li><b>Failures.</b> A delegate that throws {@link ReferenceDataUnavailableException} on a
+ *       miss is not cached as an answer: the exception propagates to the caller unchanged.
+ *   <li><b>Failure back-off.</b> A failure is remembered for a short {@linkplain
+ *       Builder#failureBackoff(Duration) back-off} (5 seconds unless set), so that while the
+ *       source is down a stream of records naming one key does not ask it once per record.
+ *       Within the back-off, lookups of that key do not ask the delegate: one with a cached value,
+ *       stale or not, gets that value; one without throws a new {@link
+ *       ReferenceDataUnavailableException} saying it is remembered from a failure so many
+ *       milliseconds ago, with the original's detail and the original as its cause. The first
+ *       lookup after the back-off asks again. A successful load forgets the failure. Only {@link
+ *       ReferenceDataUnavailableException} is remembered; anything else the delegate throws (a
+ *       bug, such as a null answer) propagates unchanged every time.
  * </ul>
  *
  * <p>Each key is loaded by one thread at a time: concurrent lookups of the same missing key wait
- * for one call of the delegate. {@link #stats()} counts hits, misses, load failures and evictions.
+ * for one call of the delegate. {@link #stats()} counts hits, misses, load failures, evictions and
+ * lookups refused from a remembered failure.
  *
  * <p>Thread-safe, if the delegate is.
  */
@@ -52,26 +67,42 @@ public final class CachedReferenceData implements ReferenceData {
   public static final Duration DEFAULT_REFRESH_AFTER_WRITE = Duration.ofMinutes(5);
   /** The default age after which an entry is dropped: 1 hour. */
   public static final Duration DEFAULT_EXPIRE_AFTER_WRITE = Duration.ofHours(1);
+  /** The default time for which a failure of the delegate is remembered: 5 seconds. */
+  public static final Duration DEFAULT_FAILURE_BACKOFF = Duration.ofSeconds(5);
 
   private final ReferenceData delegate;
+  private final LongSupplier ticker;
+  private final Duration failureBackoff;
   private final LoadingCache<Key<?>, Object> cache;
+  // The last failure per key, each dropped after the back-off; null when the back-off is zero.
+  private final @Nullable Cache<Key<?>, Failure> failures;
+  private final LongAdder backoffHits = new LongAdder();
+  private final LongAdder rememberedFailures = new LongAdder();
 
   private CachedReferenceData(Builder b) {
     this.delegate = b.delegate;
-    LongSupplier ticker = b.nanoTicker;
+    this.ticker = b.nanoTicker;
+    this.failureBackoff = b.failureBackoff;
+    LongSupplier nanos = b.nanoTicker;
+    this.failures = failureBackoff.isZero() ? null : Caffeine.newBuilder()
+        .maximumSize(b.maximumSize)
+        .expireAfterWrite(failureBackoff)
+        .ticker(nanos::getAsLong)
+        .executor(b.executor)
+        .<Key<?>, Failure>build();
     this.cache = Caffeine.newBuilder()
         .maximumSize(b.maximumSize)
         .refreshAfterWrite(b.refreshAfterWrite)
         .expireAfterWrite(b.expireAfterWrite)
-        .ticker(ticker::getAsLong)
+        .ticker(nanos::getAsLong)
         .executor(b.executor)
         .recordStats()
-        .build(key -> key.load(delegate));
+        .build(this::load);
   }
 
   /**
-   * Returns a builder of a cache over {@code delegate}, with the default size, refresh and expiry,
-   * the system's nanosecond ticker and the common fork-join pool for refreshes.
+   * Returns a builder of a cache over {@code delegate}, with the default size, refresh, expiry and
+   * failure back-off, the system's nanosecond ticker and the common fork-join pool for refreshes.
    */
   public static Builder builder(ReferenceData delegate) {
     return new Builder(delegate);
@@ -112,10 +143,14 @@ public final class CachedReferenceData implements ReferenceData {
     return get(new RateCardKey(Objects.requireNonNull(id, "id")));
   }
 
-  /** Returns the counts of hits, misses, load failures and evictions since the cache was built. */
+  /**
+   * Returns the counts of hits, misses, load failures, evictions and lookups refused from a
+   * remembered failure since the cache was built.
+   */
   public ReferenceCacheStats stats() {
     CacheStats s = cache.stats();
-    return new ReferenceCacheStats(s.hitCount(), s.missCount(), s.loadFailureCount(), s.evictionCount());
+    return new ReferenceCacheStats(s.hitCount() + backoffHits.sum(), s.missCount(), s.loadFailureCount(),
+        s.evictionCount(), rememberedFailures.sum());
   }
 
   /** Returns about how many answers the cache holds now. */
@@ -124,11 +159,15 @@ public final class CachedReferenceData implements ReferenceData {
   }
 
   /**
-   * Drops every cached answer, so that each next lookup asks the delegate: for a host that knows
-   * its reference data changed. Does not reset {@link #stats()}.
+   * Drops every cached answer and remembered failure, so that each next lookup asks the delegate:
+   * for a host that knows its reference data changed or its source is back. Does not reset {@link
+   * #stats()}.
    */
   public void invalidateAll() {
     cache.invalidateAll();
+    if (failures != null) {
+      failures.invalidateAll();
+    }
   }
 
   @Override
@@ -138,7 +177,44 @@ public final class CachedReferenceData implements ReferenceData {
 
   @SuppressWarnings("unchecked") // each key's load returns its V
   private <V> V get(Key<V> key) {
+    Failure failure = failures == null ? null : failures.getIfPresent(key);
+    if (failure != null) {
+      // Within the back-off: a cached value, even one due for refresh, without starting one.
+      Object cached = cache.policy().getIfPresentQuietly(key);
+      if (cached != null) {
+        backoffHits.increment();
+        return (V) cached;
+      }
+      rememberedFailures.increment();
+      throw failure.remembered(ticker.getAsLong(), failureBackoff);
+    }
     return (V) cache.get(key);
+  }
+
+  // Loads and reloads alike: a failure is remembered for the back-off, a success forgets it.
+  private Object load(Key<?> key) {
+    try {
+      Object answer = key.load(delegate);
+      if (failures != null) {
+        failures.invalidate(key);
+      }
+      return answer;
+    } catch (ReferenceDataUnavailableException e) {
+      if (failures != null) {
+        failures.put(key, new Failure(ticker.getAsLong(), e));
+      }
+      throw e;
+    }
+  }
+
+  /** A failure of the delegate: when, and what it threw. */
+  private record Failure(long atNanos, ReferenceDataUnavailableException exception) {
+    ReferenceDataUnavailableException remembered(long nowNanos, Duration backoff) {
+      long ago = TimeUnit.NANOSECONDS.toMillis(Math.max(0, nowNanos - atNanos));
+      return new ReferenceDataUnavailableException(exception.kind(), exception.key(), exception.detail()
+          + " (remembered from a failure " + ago + " ms ago; not asked again within the failure back-off of "
+          + backoff.toMillis() + " ms)", exception);
+    }
   }
 
   /** A lookup: its kind, its argument, and how to ask the delegate. */
@@ -205,6 +281,7 @@ public final class CachedReferenceData implements ReferenceData {
     private Duration expireAfterWrite = DEFAULT_EXPIRE_AFTER_WRITE;
     private LongSupplier nanoTicker = System::nanoTime;
     private Executor executor = ForkJoinPool.commonPool();
+    private Duration failureBackoff = DEFAULT_FAILURE_BACKOFF;
 
     private Builder(ReferenceData delegate) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -247,7 +324,25 @@ public final class CachedReferenceData implements ReferenceData {
     }
 
     /**
-     * Sets the source of time for refresh and expiry: a monotonic count of nanoseconds, such as
+     * Sets how long a {@link ReferenceDataUnavailableException} of the delegate is remembered for
+     * its key: within it, lookups of the key do not ask the delegate, but get the cached value if
+     * there is one (even one due for refresh) and otherwise a {@link
+     * ReferenceDataUnavailableException} saying the failure is remembered. Defaults to 5 seconds;
+     * {@link Duration#ZERO} remembers nothing, so that every lookup without a fresh value asks.
+     *
+     * @throws IllegalArgumentException if the duration is negative
+     */
+    public Builder failureBackoff(Duration failureBackoff) {
+      Objects.requireNonNull(failureBackoff, "failureBackoff");
+      if (failureBackoff.isNegative()) {
+        throw new IllegalArgumentException("failureBackoff must not be negative; was " + failureBackoff);
+      }
+      this.failureBackoff = failureBackoff;
+      return this;
+    }
+
+    /**
+     * Sets the source of time for refresh, expiry and the failure back-off: a monotonic count of nanoseconds, such as
      * {@link System#nanoTime()} (the default). Tests pass a fake they advance by hand. Not a
      * {@link java.time.Clock}: wall-clock jumps must not expire or refresh entries.
      */

@@ -19,6 +19,7 @@ public class ReferenceDataUnavailableException extends StewardException {
 
   private final ReferenceKind kind;
   private final String key;
+  private final String detail;
 
   /**
    * Creates the exception.
@@ -33,6 +34,7 @@ public class ReferenceDataUnavailableException extends StewardException {
     super(CODE, message(kind, key, detail), cause);
     this.kind = kind;
     this.key = key;
+    this.detail = detail;
   }
 
   /** Returns what kind of reference data was being looked up. */
@@ -43,6 +45,11 @@ public class ReferenceDataUnavailableException extends StewardException {
   /** Returns the key looked up, such as a legal entity id or a jurisdiction code. */
   public String key() {
     return key;
+  }
+
+  /** Returns why the source could not answer, without the kind and key: the message's last part. */
+  public String detail() {
+    return detail;
   }
 
   private static String message(ReferenceKind kind, String key, String detail) {

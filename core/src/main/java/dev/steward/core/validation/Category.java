@@ -15,5 +15,10 @@ public enum Category {
   /** The record breaks a commercial or governance policy of the firm. */
   POLICY,
   /** A service a check depends on did not answer; the record itself may be fine. */
-  DEPENDENCY_UNAVAILABLE
+  DEPENDENCY_UNAVAILABLE,
+  /**
+   * A check itself failed — a bug in a rule or the pipeline. Neither the data nor a dependency is
+   * known to be at fault, so retrying will not help; the integration team must look.
+   */
+  INTERNAL
 }

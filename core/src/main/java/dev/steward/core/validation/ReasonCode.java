@@ -40,11 +40,22 @@ public final class ReasonCode {
    * @param meaning what it means, in one sentence
    * @param typicalFix what usually fixes it, in one sentence a business user can follow
    * @param owningTeam the team that usually acts on it, such as "Billing operations"
-   * @throws IllegalArgumentException if the code is not upper snake case or a text is blank
+   * @throws IllegalArgumentException if the code is not upper snake case, is the name of a
+   *     built-in code in {@link ReasonCodes}, or a text is blank
    */
   public static ReasonCode of(
       String code, Category category, Severity severity, String meaning, String typicalFix, String owningTeam) {
     Objects.requireNonNull(code, "code");
+    if (ReasonCodes.named(code).isPresent()) {
+      throw new IllegalArgumentException("reason code " + code + " is built in (see ReasonCodes." + code
+          + "); a host's own code needs a name of its own");
+    }
+    return builtIn(code, category, severity, meaning, typicalFix, owningTeam);
+  }
+
+  /** Makes a code of Steward's own catalogue, {@link ReasonCodes}. */
+  static ReasonCode builtIn(
+      String code, Category category, Severity severity, String meaning, String typicalFix, String owningTeam) {
     if (!CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("reason code must be upper snake case, such as INVALID_TAX_CODE: '" + code + "'");
     }

@@ -70,11 +70,13 @@ public final class Route {
 
   /** Holds when this route and {@code other} both hold. */
   public Route and(Route other) {
+    Objects.requireNonNull(other, "other");
     return new Route("(" + description + " and " + other.description + ")", c -> test.test(c) && other.test.test(c));
   }
 
   /** Holds when this route or {@code other} holds. */
   public Route or(Route other) {
+    Objects.requireNonNull(other, "other");
     return new Route("(" + description + " or " + other.description + ")", c -> test.test(c) || other.test.test(c));
   }
 

@@ -9,6 +9,7 @@ import dev.steward.model.EntityType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,10 @@ public final class ValidationContext {
   private final ReferenceData referenceData;
   private final RecordLookup records;
   private final Clock clock;
+  private static final String[] LEGAL_ENTITY_FIELDS = {"legalEntityId", "contractingEntityId", "homeLegalEntityId"};
+
   private @Nullable Optional<LegalEntityRef> legalEntity;
+  private @Nullable RuntimeException legalEntityFailure;
   private @Nullable Set<String> serviceLines;
 
   ValidationContext(
@@ -87,32 +91,53 @@ public final class ValidationContext {
   }
 
   /**
-   * Returns the id of the legal entity the record belongs to: its {@code legalEntityId}, or a
-   * customer's {@code contractingEntityId}; empty for records without one.
+   * Returns the id of the legal entity the record belongs to: its {@code legalEntityId}, a
+   * customer's {@code contractingEntityId}, a resource's {@code homeLegalEntityId}, a legal
+   * entity's own id; empty for records that belong to none (contacts, time entries...), which
+   * routes by legal entity, country or region therefore never take.
    */
   public Optional<CanonicalId> legalEntityId() {
-    for (String field : new String[] {"legalEntityId", "contractingEntityId"}) {
+    if (entityType == EntityType.LEGAL_ENTITY) {
+      return id(document.path("meta").get("id"));
+    }
+    for (String field : LEGAL_ENTITY_FIELDS) {
       JsonNode id = document.get(field);
-      if (id != null && id.isString()) {
-        try {
-          return Optional.of(CanonicalId.parse(id.asString()));
-        } catch (RuntimeException notAnId) {
-          return Optional.empty(); // reported by the schema stage
-        }
+      if (id != null) {
+        return id(id);
       }
     }
     return Optional.empty();
   }
 
+  private static Optional<CanonicalId> id(@Nullable JsonNode text) {
+    if (text == null || !text.isString()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CanonicalId.parse(text.asString()));
+    } catch (RuntimeException notAnId) {
+      return Optional.empty(); // reported by the schema stage
+    }
+  }
+
   /**
-   * Returns the legal entity the record belongs to, from the reference data.
+   * Returns the legal entity the record belongs to, from the reference data. A lookup that failed
+   * fails again without asking the source a second time for this record.
    *
    * @throws dev.steward.core.reference.ReferenceDataUnavailableException if the reference data
    *     does not answer; the pipeline reports it as {@link ReasonCodes#REFERENCE_DATA_UNAVAILABLE}
    */
   public Optional<LegalEntityRef> legalEntity() {
+    if (legalEntityFailure != null) {
+      throw legalEntityFailure;
+    }
     if (legalEntity == null) {
-      legalEntity = legalEntityId().flatMap(referenceData::legalEntity);
+      try {
+        legalEntity = legalEntityId().flatMap(referenceData::legalEntity);
+      } catch (RuntimeException e) {
+        legalEntityFailure = e;
+        throw e;
+      }
     }
     return legalEntity;
   }
@@ -127,23 +152,36 @@ public final class ValidationContext {
     return legalEntity().flatMap(le -> Optional.ofNullable(le.region()));
   }
 
-  /** Returns the service lines of the service items the record's lines refer to. */
+  /**
+   * Returns the service lines of the service items the record refers to — invoice and opportunity
+   * lines, contract terms, recurring charges, usage metrics: every {@code serviceItemId} outside
+   * {@code meta} and {@code extensions}.
+   *
+   * @throws dev.steward.core.reference.ReferenceDataUnavailableException if the service catalogue
+   *     does not answer
+   */
   public Set<String> serviceLines() {
     if (serviceLines == null) {
       Set<String> lines = new LinkedHashSet<>();
-      for (JsonNode line : document.path("lines")) {
-        JsonNode item = line.get("serviceItemId");
-        if (item != null && item.isString()) {
-          try {
-            referenceData.serviceItem(CanonicalId.parse(item.asString()))
-                .map(ServiceCatalogueItem::serviceLine).ifPresent(lines::add);
-          } catch (RuntimeException notAnId) {
-            // reported by the schema stage
-          }
+      for (Map.Entry<String, JsonNode> e : document.properties()) {
+        if (!e.getKey().equals("meta") && !e.getKey().equals("extensions")) {
+          collectServiceLines(e.getKey(), e.getValue(), lines);
         }
       }
       serviceLines = Set.copyOf(lines);
     }
     return serviceLines;
+  }
+
+  private void collectServiceLines(String name, JsonNode node, Set<String> lines) {
+    if (name.equals("serviceItemId")) {
+      id(node).flatMap(referenceData::serviceItem).map(ServiceCatalogueItem::serviceLine).ifPresent(lines::add);
+    } else if (node.isObject()) {
+      node.properties().forEach(e -> collectServiceLines(e.getKey(), e.getValue(), lines));
+    } else if (node.isArray()) {
+      for (JsonNode v : node) {
+        collectServiceLines("", v, lines);
+      }
+    }
   }
 }

@@ -12,16 +12,23 @@ import dev.steward.model.SchemaViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +61,16 @@ public final class ValidationPipeline {
   public static final String BINDING_STAGE = "binding";
   /** The name of the bean-validation stage. */
   public static final String BEAN_VALIDATION_STAGE = "bean-validation";
+  /** The most violations a report holds by default; see {@link Builder#maxViolations(int)}. */
+  public static final int DEFAULT_MAX_VIOLATIONS = 1_000;
+  /**
+   * The most items a list may hold by default, as many as the longest list of any canonical
+   * schema; see {@link Builder#maxListItems(int)}.
+   */
+  public static final int DEFAULT_MAX_LIST_ITEMS = 1_000;
+
+  private static final Set<String> RESERVED = Set.of(PARSE_STAGE, SCHEMA_STAGE, BINDING_STAGE, BEAN_VALIDATION_STAGE);
+  private static final Logger LOG = LoggerFactory.getLogger(ValidationPipeline.class);
 
   private enum Kind { SCHEMA, BEAN_VALIDATION, RULE }
 
@@ -67,6 +84,8 @@ public final class ValidationPipeline {
   private final RecordLookup records;
   private final Clock clock;
   private final Validator validator;
+  private final int maxViolations;
+  private final int maxListItems;
 
   private ValidationPipeline(Builder b) {
     this.stages = List.copyOf(b.stages);
@@ -76,14 +95,15 @@ public final class ValidationPipeline {
     this.referenceData = Objects.requireNonNull(b.referenceData, "referenceData");
     this.records = b.records;
     this.clock = b.clock;
-    this.validator = b.validator != null ? b.validator : defaultValidator();
+    this.validator = b.validator != null ? b.validator : DefaultValidator.VALIDATOR;
+    this.maxViolations = b.maxViolations;
+    this.maxListItems = b.maxListItems;
   }
 
-  private static Validator defaultValidator() {
-    try (var factory = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory()) {
-      return factory.getValidator();
-    }
+  /** Hibernate Validator without EL, made once; its factory stays open for the life of the process. */
+  private static final class DefaultValidator {
+    static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
   }
 
   /** Starts a pipeline. */
@@ -111,7 +131,21 @@ public final class ValidationPipeline {
 
   /** Validates a record sent as canonical JSON text. */
   public ValidationReport validate(EntityType type, String payload) {
-    return validate(type, null, payload.getBytes(StandardCharsets.UTF_8));
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(payload, "payload");
+    try {
+      ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(payload));
+      byte[] array = new byte[bytes.remaining()];
+      bytes.get(array);
+      return validate(type, null, array);
+    } catch (CharacterCodingException e) {
+      Run run = new Run(type, maxViolations);
+      run.sink(PARSE_STAGE).add(ReasonCodes.MALFORMED_JSON, "",
+          "the payload text holds a lone UTF-16 surrogate, which no UTF-8 JSON can carry", "");
+      return run.report();
+    }
   }
 
   /** Validates a record sent as canonical JSON against schema version {@code schemaVersion}. */
@@ -119,23 +153,28 @@ public final class ValidationPipeline {
     return validate(type, Integer.valueOf(schemaVersion), payload);
   }
 
-  /** Validates a bound record (its schema version is the one in its {@code meta}). */
+  /**
+   * Validates a bound record, as its canonical JSON would be (its schema version is the one in its
+   * {@code meta}); the JSON limits apply as to a payload.
+   */
   public ValidationReport validate(CanonicalEntity record) {
-    JsonNode tree = json.toTree(record);
-    Run run = new Run(record.entityType());
-    Integer version = version(record.entityType(), null, tree, run);
-    if (version == null) {
+    Objects.requireNonNull(record, "record");
+    byte[] payload;
+    try {
+      payload = json.writeBytes(record);
+    } catch (RuntimeException e) {
+      Run run = new Run(record.entityType(), maxViolations);
+      run.sink(PARSE_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, "", "the record cannot be written as canonical JSON: "
+          + e.getMessage(), "");
       return run.report();
     }
-    ValidationContext context = new ValidationContext(record.entityType(), version, tree, referenceData, records, clock);
-    context.bind(record);
-    return runStages(context, run, true);
+    return validate(record.entityType(), null, payload);
   }
 
   private ValidationReport validate(EntityType type, @Nullable Integer requestedVersion, byte[] payload) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payload, "payload");
-    Run run = new Run(type);
+    Run run = new Run(type, maxViolations);
     JsonNode tree;
     try {
       tree = json.readTree(payload);
@@ -145,10 +184,19 @@ public final class ValidationPipeline {
       run.sink(PARSE_STAGE).add(code, e.pointer(), e.getMessage(), "");
       return run.report();
     }
+    if (tree.isMissingNode()) {
+      run.sink(PARSE_STAGE).add(ReasonCodes.MALFORMED_JSON, "", "the payload is empty; expected a JSON object", "");
+      return run.report();
+    }
     if (!tree.isObject()) {
-      run.sink(PARSE_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, "",
-          "a " + type.schemaName() + " is a JSON object, not " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
-          "");
+      run.sink(PARSE_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, "", "the payload must be a JSON object (the "
+          + type.schemaName() + "), not " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT), "");
+      return run.report();
+    }
+    String longList = longList(tree, "");
+    if (longList != null) {
+      run.sink(PARSE_STAGE).add(ReasonCodes.PAYLOAD_TOO_LARGE, longList, "the list at " + longList + " holds "
+          + tree.at(longList).size() + " items; at most " + maxListItems + " are accepted (maxListItems)", "");
       return run.report();
     }
     Integer version = version(type, requestedVersion, tree, run);
@@ -159,11 +207,39 @@ public final class ValidationPipeline {
     return runStages(context, run, false);
   }
 
+  /** Returns the pointer of the first list longer than {@code maxListItems}, or null. */
+  private @Nullable String longList(JsonNode node, String at) {
+    if (node.isArray()) {
+      if (node.size() > maxListItems) {
+        return at;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        String found = longList(node.get(i), at + "/" + i);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        String found = longList(e.getValue(), at + "/" + JsonPointers.escape(e.getKey()));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   private @Nullable Integer version(EntityType type, @Nullable Integer requested, JsonNode tree, Run run) {
     SortedSet<Integer> shipped = schemas.versions(type);
     JsonNode declared = tree.path("meta").path("schemaVersion");
     Integer version = requested;
-    if (version == null && declared.isIntegralNumber() && declared.canConvertToInt()) {
+    if (version == null && declared.isIntegralNumber() && !declared.canConvertToInt()) {
+      run.sink(SCHEMA_STAGE).add(ReasonCodes.UNKNOWN_SCHEMA_VERSION, "/meta/schemaVersion",
+          "schema version " + declared + " of " + type.schemaName() + " is unknown; this release knows " + shipped, "");
+      return null;
+    }
+    if (version == null && declared.isIntegralNumber()) {
       version = declared.intValue();
     } else if (version == null && !declared.isMissingNode()) {
       run.sink(SCHEMA_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, "/meta/schemaVersion",
@@ -183,14 +259,13 @@ public final class ValidationPipeline {
 
   private ValidationReport runStages(ValidationContext context, Run run, boolean bound) {
     boolean bindingTried = bound;
-    Set<String> schemaPaths = new HashSet<>();
     for (Stage stage : stages) {
-      if (mode == Mode.FAIL_FAST && run.hasErrors()) {
+      if ((mode == Mode.FAIL_FAST && run.hasErrors()) || run.full()) {
         break;
       }
       if (stage.kind != Kind.SCHEMA && !bindingTried) {
         bindingTried = true;
-        bind(context, run, schemaPaths);
+        bind(context, run);
         if (mode == Mode.FAIL_FAST && run.hasErrors()) {
           break;
         }
@@ -204,45 +279,56 @@ public final class ValidationPipeline {
           continue;
         }
         switch (stage.kind) {
-          case SCHEMA -> schema(context, out, schemaPaths);
-          case BEAN_VALIDATION -> beanValidation(context, out, schemaPaths);
+          case SCHEMA -> schema(context, out);
+          case BEAN_VALIDATION -> beanValidation(context, out);
           case RULE -> rule(stage.rule, context, out);
         }
-      } catch (ReferenceDataUnavailableException e) {
-        out.add(ReasonCodes.REFERENCE_DATA_UNAVAILABLE, "", e.getMessage(), "");
-      } catch (RuntimeException e) {
-        out.add(ReasonCodes.CHECK_FAILED, "", "stage " + stage.name + " failed: " + e, "");
+      } catch (VirtualMachineError e) {
+        throw e; // out of memory or stack: nothing sensible can be reported
+      } catch (Throwable e) { // a rule's bug, even an Error or a sneaky checked exception, is a violation
+        ReferenceDataUnavailableException down = unavailable(e);
+        if (down != null) {
+          out.add(ReasonCodes.REFERENCE_DATA_UNAVAILABLE, "", down.getMessage(), "");
+        } else {
+          LOG.error("validation stage {} failed on a {}", stage.name, context.entityType().schemaName(), e);
+          out.add(ReasonCodes.CHECK_FAILED, "", "stage " + stage.name + " failed with " + e.getClass().getSimpleName()
+              + "; the record could not be checked (the service log has the details)", "");
+        }
       }
     }
     return run.report();
   }
 
-  private void bind(ValidationContext context, Run run, Set<String> schemaPaths) {
+  private static @Nullable ReferenceDataUnavailableException unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ReferenceDataUnavailableException r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private void bind(ValidationContext context, Run run) {
     try {
       context.bind(json.fromTree(context.document(), context.entityType().recordType()));
     } catch (CanonicalJsonException e) {
-      if (!schemaPaths.contains(e.pointer())) { // the schema stage said it already
-        run.sink(BINDING_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, e.pointer(), e.getMessage(), "");
-      }
+      run.sink(BINDING_STAGE).add(ReasonCodes.SCHEMA_VIOLATION, e.pointer(), e.getMessage(), "");
     }
   }
 
-  private void schema(ValidationContext context, Violations out, Set<String> schemaPaths) {
+  private void schema(ValidationContext context, Violations out) {
     for (SchemaViolation v : schemas.validate(context.entityType(), context.schemaVersion(), context.document())) {
       out.add(ReasonCodes.SCHEMA_VIOLATION, v.pointer(), v.message(), "");
-      schemaPaths.add(v.pointer());
     }
   }
 
-  private void beanValidation(ValidationContext context, Violations out, Set<String> schemaPaths) {
+  private void beanValidation(ValidationContext context, Violations out) {
     CanonicalEntity record = context.record().orElseThrow();
     List<ConstraintViolation<CanonicalEntity>> found = new ArrayList<>(validator.validate(record));
     found.sort(java.util.Comparator.comparing(v -> JsonPointers.of(v.getPropertyPath())));
     for (ConstraintViolation<CanonicalEntity> v : found) {
       String path = JsonPointers.of(v.getPropertyPath());
-      if (!schemaPaths.contains(path)) { // the schema stage said it already
-        out.add(ReasonCodes.CONSTRAINT_VIOLATION, path, path + " " + v.getMessage(), "");
-      }
+      out.add(ReasonCodes.CONSTRAINT_VIOLATION, path, path + " " + v.getMessage(), "");
     }
   }
 
@@ -255,13 +341,15 @@ public final class ValidationPipeline {
     }
   }
 
-  /** The violations of one validation, by stage. */
+  /** The violations of one validation, by stage, at most {@code max}. */
   private static final class Run {
     private final EntityType type;
+    private final int max;
     private final List<Violations> sinks = new ArrayList<>();
 
-    Run(EntityType type) {
+    Run(EntityType type, int max) {
       this.type = type;
+      this.max = max;
     }
 
     Violations sink(String stage) {
@@ -274,9 +362,37 @@ public final class ValidationPipeline {
       return sinks.stream().anyMatch(Violations::hasErrors);
     }
 
+    boolean full() {
+      return sinks.stream().mapToInt(s -> s.found().size()).sum() > max;
+    }
+
+    /**
+     * Returns the report: a value's structural problem is said once — the schema, binding and
+     * bean-validation stages often find the same one — and at most {@code max} violations.
+     */
     ValidationReport report() {
       List<Violation> all = new ArrayList<>();
-      sinks.forEach(s -> all.addAll(s.found()));
+      Set<String> structural = new HashSet<>();
+      int dropped = 0;
+      for (Violations sink : sinks) {
+        for (Violation v : sink.found()) {
+          boolean isStructural = v.code().equals(ReasonCodes.SCHEMA_VIOLATION) || v.code().equals(ReasonCodes.CONSTRAINT_VIOLATION);
+          if (isStructural && !structural.add(v.path())) {
+            continue;
+          }
+          if (all.size() < max) {
+            all.add(v);
+          } else {
+            dropped++;
+          }
+        }
+      }
+      if (dropped > 0) {
+        all.add(new Violation(ReasonCodes.VIOLATIONS_TRUNCATED, "", "the report lists the first " + max
+            + " violations; " + dropped + " more were found" + (full() ? " before validation stopped" : ""),
+            Severity.WARNING, ReasonCodes.VIOLATIONS_TRUNCATED.category(), "report",
+            ReasonCodes.VIOLATIONS_TRUNCATED.typicalFix()));
+      }
       return ValidationReport.of(type, all);
     }
   }
@@ -292,8 +408,35 @@ public final class ValidationPipeline {
     private RecordLookup records = RecordLookup.NONE;
     private Clock clock = Clock.systemUTC();
     private @Nullable Validator validator;
+    private int maxViolations = DEFAULT_MAX_VIOLATIONS;
+    private int maxListItems = DEFAULT_MAX_LIST_ITEMS;
 
     private Builder() {}
+
+    /**
+     * Sets the most violations a report holds; more are counted in a {@link
+     * ReasonCodes#VIOLATIONS_TRUNCATED} warning. Default {@value #DEFAULT_MAX_VIOLATIONS}.
+     */
+    public Builder maxViolations(int maxViolations) {
+      if (maxViolations < 1) {
+        throw new IllegalArgumentException("maxViolations must be at least 1; was " + maxViolations);
+      }
+      this.maxViolations = maxViolations;
+      return this;
+    }
+
+    /**
+     * Sets the most items any list of a payload may hold; a longer list is {@link
+     * ReasonCodes#PAYLOAD_TOO_LARGE} before any schema work is spent on it. Default {@value
+     * #DEFAULT_MAX_LIST_ITEMS}.
+     */
+    public Builder maxListItems(int maxListItems) {
+      if (maxListItems < 1) {
+        throw new IllegalArgumentException("maxListItems must be at least 1; was " + maxListItems);
+      }
+      this.maxListItems = maxListItems;
+      return this;
+    }
 
     /** Sets whether the pipeline stops at the first stage with an error; default collect-all. */
     public Builder mode(Mode mode) {
@@ -354,6 +497,9 @@ public final class ValidationPipeline {
 
     /** Adds a business rule or reference-data check that records take where {@code route} holds. */
     public Builder rule(String name, BusinessRule<?> rule, Route route) {
+      if (RESERVED.contains(name)) {
+        throw new IllegalArgumentException("'" + name + "' is the name of a built-in stage; give the rule another");
+      }
       return add(new Stage(name, Kind.RULE, Objects.requireNonNull(route, "route"), Objects.requireNonNull(rule, "rule")));
     }
 

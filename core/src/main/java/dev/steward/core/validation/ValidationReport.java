@@ -19,6 +19,10 @@ public final class ValidationReport {
   public static final URI INVALID = URI.create("https://steward.dev/problems/validation-failed");
   /** The problem type of a record that could not be checked because a dependency did not answer. */
   public static final URI UNCHECKED = URI.create("https://steward.dev/problems/validation-unavailable");
+  /** The problem type of a record that could not be checked because a check itself failed. */
+  public static final URI CHECK_FAILED = URI.create("https://steward.dev/problems/validation-check-failed");
+  /** The problem type of a payload over the limits. */
+  public static final URI TOO_LARGE = URI.create("https://steward.dev/problems/payload-too-large");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -81,23 +85,33 @@ public final class ValidationReport {
   }
 
   /**
-   * Returns the report as RFC 9457 problem details: {@code type}, {@code title}, {@code status}
-   * (422 for invalid data, 503 when only a dependency failed, 200 when valid), {@code detail},
-   * {@code instance} when given, and the extension members {@code entityType} and
-   * {@code violations} (code, path, message, severity, category, stage, hint each).
+   * Returns the report as RFC 9457 problem details: {@code type}, {@code title}, {@code status},
+   * {@code detail}, {@code instance} when given, and the extension members {@code entityType} and
+   * {@code violations} (code, path, message, severity, category, stage, hint each). The status:
+   * 200 when valid; 413 for a payload over the limits; 422 for invalid data; 503 when only a
+   * dependency did not answer (hold and retry); 500 when a check itself failed.
    *
    * @param instance a URI naming this occurrence, such as the change's correlation id as a URN
    */
   public ObjectNode toProblemDetails(@Nullable URI instance) {
     ObjectNode problem = NODES.objectNode();
+    List<Violation> errors = errors();
     if (valid()) {
       problem.put("type", "about:blank");
-      problem.put("title", "The record passed validation");
+      problem.put("title", "OK");
       problem.put("status", 200);
+    } else if (errors.stream().anyMatch(v -> v.code().equals(ReasonCodes.PAYLOAD_TOO_LARGE))) {
+      problem.put("type", TOO_LARGE.toString());
+      problem.put("title", "The payload is over the limits");
+      problem.put("status", 413);
     } else if (unchecked()) {
       problem.put("type", UNCHECKED.toString());
       problem.put("title", "The record could not be checked: a service it depends on did not answer");
       problem.put("status", 503);
+    } else if (errors.stream().allMatch(v -> v.category() == Category.INTERNAL || v.category() == Category.DEPENDENCY_UNAVAILABLE)) {
+      problem.put("type", CHECK_FAILED.toString());
+      problem.put("title", "The record could not be checked: a check failed");
+      problem.put("status", 500);
     } else {
       problem.put("type", INVALID.toString());
       problem.put("title", "The record failed validation");

@@ -1,6 +1,5 @@
 package dev.steward.core.validation;
 
-import dev.steward.model.JsonPointers;
 import java.util.Objects;
 
 /**
@@ -31,7 +30,11 @@ public record Violation(
     if (!path.isEmpty() && !path.startsWith("/")) {
       throw new IllegalArgumentException("path must be a JSON Pointer ('' or starting with '/'): '" + path + "'");
     }
-    JsonPointers.segments(path); // refuses a malformed escape
+    for (int i = path.indexOf('~'); i >= 0; i = path.indexOf('~', i + 1)) {
+      if (i + 1 >= path.length() || (path.charAt(i + 1) != '0' && path.charAt(i + 1) != '1')) {
+        throw new IllegalArgumentException("path is no JSON Pointer: '~' must be followed by 0 or 1 in '" + path + "'");
+      }
+    }
   }
 
   /** Returns whether it blocks posting. */

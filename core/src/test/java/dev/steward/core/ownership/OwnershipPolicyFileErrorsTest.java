@@ -58,6 +58,16 @@ class OwnershipPolicyFileErrorsTest {
   }
 
   @Test
+  void yamlControlCharacter_isReportedWhereItIs() {
+    PolicyLoadException e = failure(HEAD + """
+            rules:
+              - { owner: "cr\u0001m" }
+        """);
+
+    assertThat(e.getMessage()).isEqualTo("acme.yaml:8:21: malformed YAML: special characters are not allowed");
+  }
+
+  @Test
   void malformedYaml_badIndentation_isReportedWhereTheParserStopped() {
     PolicyLoadException e = failure("""
         policy: acme-governance

@@ -8,6 +8,7 @@ import static dev.steward.core.reference.AcmeReference.RATES_2027;
 import static dev.steward.core.reference.AcmeReference.UNKNOWN_LE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.steward.model.CanonicalId;
 import dev.steward.model.RateCard;
@@ -35,7 +36,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The cache asks its delegate once per key and period, caches empty answers, never failures. */
+/**
+ * The cache asks its delegate once per key and period, caches empty answers, and remembers failures
+ * only for the failure back-off.
+ */
 class CachedReferenceDataTest {
   private static final Logger CAFFEINE_LOG = Logger.getLogger("com.github.benmanes.caffeine");
   private static Level caffeineLevel;
@@ -174,24 +178,135 @@ class CachedReferenceDataTest {
   }
 
   @Test
-  void failingDelegate_onAMiss_propagatesAndIsNotCached() {
+  void failingDelegate_onAMiss_propagates_isRememberedForTheBackoff_andAskedAgainAfterIt() {
     CachedReferenceData cache = cache().build();
     counting.down.set("ERP timed out after 5 s");
 
-    assertThatThrownBy(() -> cache.legalEntity(ACME_GMBH))
+    Throwable original = catchThrowable(() -> cache.legalEntity(ACME_GMBH));
+    assertThat(original)
         .isInstanceOf(ReferenceDataUnavailableException.class)
         .hasMessage("reference data unavailable: cannot look up legal entity 'le_01J0ACME000000000000000001':"
             + " ERP timed out after 5 s")
         .extracting(e -> ((ReferenceDataUnavailableException) e).code())
         .isEqualTo(ReferenceDataUnavailableException.CODE);
-    assertThatThrownBy(() -> cache.legalEntity(ACME_GMBH)).isInstanceOf(ReferenceDataUnavailableException.class);
+    advance(Duration.ofMillis(1_200));
+    assertThatThrownBy(() -> cache.legalEntity(ACME_GMBH))
+        .isInstanceOf(ReferenceDataUnavailableException.class)
+        .hasMessage("reference data unavailable: cannot look up legal entity 'le_01J0ACME000000000000000001':"
+            + " ERP timed out after 5 s (remembered from a failure 1200 ms ago; not asked again within the failure"
+            + " back-off of 5000 ms)")
+        .hasCause(original);
+    assertThat(counting.calls("LEGAL_ENTITY:" + ACME_GMBH)).as("remembered, not asked").isEqualTo(1);
 
     counting.down.set(null);
+    assertThatThrownBy(() -> cache.legalEntity(ACME_GMBH)).as("still within the back-off")
+        .isInstanceOf(ReferenceDataUnavailableException.class);
+    advance(Duration.ofMillis(3_800)); // 5 s after the failure
     assertThat(cache.legalEntity(ACME_GMBH)).isPresent();
     assertThat(cache.legalEntity(ACME_GMBH)).isPresent();
 
+    assertThat(counting.calls("LEGAL_ENTITY:" + ACME_GMBH)).isEqualTo(2);
+    assertThat(cache.stats()).isEqualTo(new ReferenceCacheStats(1, 2, 1, 0, 2));
+  }
+
+  @Test
+  void aSuccessfulLoad_forgetsTheFailure() {
+    CachedReferenceData cache = cache().refreshAfterWrite(Duration.ofSeconds(1)).build();
+    counting.down.set("ERP is down");
+    assertThatThrownBy(() -> cache.currency("EUR")).isInstanceOf(ReferenceDataUnavailableException.class);
+    advance(Duration.ofSeconds(5));
+    counting.down.set(null);
+    cache.currency("EUR");
+
+    counting.down.set("ERP is down again");
+    advance(Duration.ofSeconds(2)); // due for refresh; the earlier failure is no longer remembered
+    assertThat(cache.currency("EUR")).isPresent();
+
+    assertThat(counting.calls("CURRENCY:EUR")).isEqualTo(3);
+    assertThat(cache.stats().rememberedFailures()).isZero();
+  }
+
+  @Test
+  void failureBackoffOfZero_remembersNothing_soEveryLookupAsks() {
+    CachedReferenceData cache = cache().failureBackoff(Duration.ZERO).build();
+    counting.down.set("ERP timed out after 5 s");
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> cache.legalEntity(ACME_GMBH)).isInstanceOf(ReferenceDataUnavailableException.class)
+          .hasMessageNotContaining("remembered");
+    }
+
     assertThat(counting.calls("LEGAL_ENTITY:" + ACME_GMBH)).isEqualTo(3);
-    assertThat(cache.stats()).isEqualTo(new ReferenceCacheStats(1, 3, 2, 0));
+    assertThat(cache.stats()).isEqualTo(new ReferenceCacheStats(0, 3, 3, 0, 0));
+  }
+
+  @Test
+  void invalidateAll_forgetsRememberedFailures() {
+    CachedReferenceData cache = cache().build();
+    counting.down.set("ERP is down");
+    assertThatThrownBy(() -> cache.taxCodes("DE")).isInstanceOf(ReferenceDataUnavailableException.class);
+    counting.down.set(null);
+
+    cache.invalidateAll();
+
+    assertThat(cache.taxCodes("DE")).isNotEmpty();
+    assertThat(counting.calls("TAX_CODES:DE")).isEqualTo(2);
+  }
+
+  @Test
+  void whileTheSourceIsDown_aStaleValueIsServed_andTheSourceIsAskedOncePerBackoff_notPerRecord() {
+    AtomicInteger calls = new AtomicInteger();
+    ReferenceData data = InMemoryReferenceData.builder().currency(Currency.getInstance("EUR"))
+        .legalEntity(new LegalEntityRef(ACME_GMBH, "ACME-DE", "DE", "EU", Currency.getInstance("EUR"), Set.of(),
+            VatCheckPolicy.HOLD))
+        .build();
+    boolean[] down = {false};
+    ReferenceData source = new ReferenceData() {
+      @Override
+      public Optional<LegalEntityRef> legalEntity(CanonicalId id) {
+        calls.incrementAndGet();
+        if (down[0]) {
+          throw new ReferenceDataUnavailableException(ReferenceKind.LEGAL_ENTITY, id.toString(), "refused", null);
+        }
+        return data.legalEntity(id);
+      }
+
+      @Override
+      public List<TaxCode> taxCodes(String jurisdiction) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Currency> currency(String isoCode) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<ServiceCatalogueItem> serviceItem(CanonicalId id) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<DimensionSet> dimensionSet(String projectCode) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<RateCard> rateCard(CanonicalId id) {
+        return Optional.empty();
+      }
+    };
+    CachedReferenceData cache = CachedReferenceData.builder(source).ticker(nanos::get).executor(Runnable::run).build();
+    Optional<LegalEntityRef> loaded = cache.legalEntity(ACME_GMBH);
+    down[0] = true;
+    advance(Duration.ofMinutes(6)); // due for refresh, not expired
+
+    for (int record = 0; record < 100; record++) {
+      assertThat(cache.legalEntity(ACME_GMBH)).isEqualTo(loaded); // the stale value, refreshed at most once
+    }
+
+    assertThat(calls.get() - 1).as("calls of the down source for 100 records").isLessThanOrEqualTo(5);
+    assertThat(calls.get() - 1).as("one refresh within the back-off").isEqualTo(1);
   }
 
   @Test
@@ -212,23 +327,29 @@ class CachedReferenceDataTest {
   }
 
   @Test
-  void failedRefresh_keepsServingTheStaleValue_untilItExpires() {
+  void failedRefresh_keepsServingTheStaleValue_retryingOncePerBackoff_untilItExpires() {
     CachedReferenceData cache = cache().build();
     Optional<LegalEntityRef> loaded = cache.legalEntity(ACME_LTD);
     counting.down.set("ERP is down for maintenance");
 
     advance(Duration.ofMinutes(6));
     assertThat(cache.legalEntity(ACME_LTD)).isEqualTo(loaded); // triggers a refresh, which fails
+    assertThat(cache.legalEntity(ACME_LTD)).isEqualTo(loaded); // stale, within the back-off: not asked
+    assertThat(counting.calls("LEGAL_ENTITY:" + ACME_LTD)).isEqualTo(2);
+    advance(Duration.ofSeconds(5));
     assertThat(cache.legalEntity(ACME_LTD)).isEqualTo(loaded); // stale, and tries again
     assertThat(counting.calls("LEGAL_ENTITY:" + ACME_LTD)).isEqualTo(3);
     assertThat(cache.stats().loadFailures()).isEqualTo(2);
 
     advance(Duration.ofMinutes(55)); // 61 minutes after the load: expired
     assertThatThrownBy(() -> cache.legalEntity(ACME_LTD)).isInstanceOf(ReferenceDataUnavailableException.class);
+    assertThatThrownBy(() -> cache.legalEntity(ACME_LTD)).as("expired: never served stale, even in the back-off")
+        .isInstanceOf(ReferenceDataUnavailableException.class).hasMessageContaining("remembered");
 
     counting.down.set(null);
+    advance(Duration.ofSeconds(5));
     assertThat(cache.legalEntity(ACME_LTD)).isEqualTo(loaded);
-    assertThat(cache.stats()).isEqualTo(new ReferenceCacheStats(2, 3, 3, 1));
+    assertThat(cache.stats()).isEqualTo(new ReferenceCacheStats(3, 3, 3, 1, 1));
   }
 
   @Test
@@ -275,6 +396,8 @@ class CachedReferenceDataTest {
         .hasMessage("expireAfterWrite must be positive; was PT-1S");
     b.refreshAfterWrite(Duration.ofHours(1)).expireAfterWrite(Duration.ofMinutes(30));
     assertThatThrownBy(b::build).hasMessageStartingWith("refreshAfterWrite (PT1H) must be shorter than expireAfterWrite");
+    assertThatThrownBy(() -> b.failureBackoff(Duration.ofMillis(-1)))
+        .hasMessage("failureBackoff must not be negative; was PT-0.001S");
   }
 
   @Test
@@ -289,6 +412,8 @@ class CachedReferenceDataTest {
 
     assertThatThrownBy(() -> cache.currency("EUR")).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("answered null to the lookup of currency 'EUR'");
+    assertThatThrownBy(() -> cache.currency("EUR")).as("a bug, not an outage: not remembered")
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -428,6 +428,91 @@ class ReferenceDataFileErrorsTest {
   }
 
   @Test
+  void notUtf8_afterMultiByteCharacters_reportsTheCharacterColumn_notTheByteColumn() {
+    byte[] bytes = {'#', ' ', (byte) 0xC3, (byte) 0xA4, (byte) 0xC3, (byte) 0xA4, (byte) 0xFF, '\n'};
+    try {
+      InMemoryReferenceData.load("acme.yaml", new ByteArrayInputStream(bytes));
+      throw new AssertionError("expected a failure");
+    } catch (ReferenceDataLoadException e) {
+      assertThat(e.column()).as(e.getMessage()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void notUtf8_onALaterLine_countsColumnsFromThatLine_andAByteOrderMarkTakesNone() {
+    // BOM, "# ä" on line 1; on line 2 "x: 😀" (a four-byte character), then 0xFF at column 5.
+    byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '#', ' ', (byte) 0xC3, (byte) 0xA4, (byte) 0xFF, '\n'};
+    byte[] second = {'#', ' ', (byte) 0xC3, (byte) 0xA4, '\n', 'x', ':', ' ', (byte) 0xF0, (byte) 0x9F, (byte) 0x98,
+        (byte) 0x80, (byte) 0xFF, '\n'};
+    try {
+      InMemoryReferenceData.load("acme.yaml", new ByteArrayInputStream(bytes));
+      throw new AssertionError("expected a failure");
+    } catch (ReferenceDataLoadException e) {
+      assertThat(e.getMessage()).isEqualTo("acme.yaml:1:4: byte 0xFF is not UTF-8; expected UTF-8 text");
+    }
+    try {
+      InMemoryReferenceData.load("acme.yaml", new ByteArrayInputStream(second));
+      throw new AssertionError("expected a failure");
+    } catch (ReferenceDataLoadException e) {
+      assertThat(e.getMessage()).isEqualTo("acme.yaml:2:5: byte 0xFF is not UTF-8; expected UTF-8 text");
+    }
+  }
+
+  @Test
+  void yamlControlCharacter_isReportedWhereItIs() {
+    ReferenceDataLoadException e = failure("acme.yaml", HEAD + """
+        serviceItems:
+          - { id: svc_01J0ACMESVC000000000000001, code: "PS\u0001X", serviceLine: consulting }
+        """);
+
+    assertThat(e.getMessage()).contains("special characters");
+    assertThat(e.line()).as(e.getMessage()).isEqualTo(5);
+    assertThat(e.column()).as(e.getMessage()).isEqualTo(52);
+  }
+
+  @Test
+  void yamlControlCharacter_afterSupplementaryCharacters_andCrLfLines_isReportedInCharacters() {
+    ReferenceDataLoadException e = failure("currencies: [EUR]\r\n# \uD83D\uDE00\uD83D\uDE00 \u00e4\r\n"
+        + "legalEntities: []\rx: \"\uD83D\uDE00\u0007\"\r\n");
+
+    assertThat(e.getMessage()).isEqualTo("acme.yaml:4:6: malformed YAML: special characters are not allowed");
+  }
+
+  @Test
+  void rateCard_declaringAnUnknownSchemaVersion_isRefusedAtTheVersion_namingTheKnownOnes() {
+    String text = """
+        rateCards:
+          - meta: { id: rc_01J0ACMERC0000000000000001, version: 1, lastWriter: psa,
+                    updatedAt: "2026-11-20T09:30:00Z", schemaVersion: 99 }
+            name: Rates
+            validity: { start: "2027-01-01", end: "2027-12-31" }
+            entries:
+              - { role: Partner, rate: { amount: "2400.00", currency: EUR }, unit: DAY }
+        """;
+
+    ReferenceDataLoadException e = failure(text);
+
+    assertThat(e.getMessage()).isEqualTo("acme.yaml:3:63 (/rateCards/0/meta/schemaVersion): schema version 99 of"
+        + " rate-card is unknown; expected one this release knows: [1]");
+  }
+
+  @Test
+  void rateCard_declaringASchemaVersionBeyondIntRange_isRefusedAsUnknown() {
+    ReferenceDataLoadException e = failure(RATE_CARD.replace("schemaVersion: 1 ", "schemaVersion: 1099511627776 "));
+
+    assertThat(e.pointer()).isEqualTo("/rateCards/0/meta/schemaVersion");
+    assertThat(e.problem()).startsWith("schema version 1099511627776 of rate-card is unknown");
+  }
+
+  @Test
+  void rateCard_declaringNoWholeSchemaVersion_isRefusedByTheCurrentSchema() {
+    ReferenceDataLoadException e = failure(RATE_CARD.replace("schemaVersion: 1 ", "schemaVersion: one "));
+
+    assertThat(e.pointer()).isEqualTo("/rateCards/0/meta/schemaVersion");
+    assertThat(e.problem()).startsWith("the rate card breaks the canonical rate-card schema: ");
+  }
+
+  @Test
   void tooLarge_isRefusedBeforeParsing() {
     byte[] big = new byte[InMemoryReferenceData.MAX_FILE_BYTES + 1];
     java.util.Arrays.fill(big, (byte) ' ');

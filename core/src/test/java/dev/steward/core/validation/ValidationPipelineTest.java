@@ -209,6 +209,8 @@ class ValidationPipelineTest {
 
   @Test
   void ruleThatThrows_isCheckFailed_andReferenceDataDown_isDependencyUnavailable_neverInvalidData() {
+    // A bug is INTERNAL (500, not retried as an outage); a source that did not answer is
+    // DEPENDENCY_UNAVAILABLE; neither is ever reported as invalid data.
     BusinessRule<Invoice> broken = new BusinessRule<>() {
       @Override
       public Class<Invoice> appliesTo() {
@@ -261,11 +263,15 @@ class ValidationPipelineTest {
 
     assertThat(report.violations()).extracting(v -> v.code().code(), Violation::stage, Violation::category)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("CHECK_FAILED", "broken", Category.DEPENDENCY_UNAVAILABLE),
+            org.assertj.core.groups.Tuple.tuple("CHECK_FAILED", "broken", Category.INTERNAL),
             org.assertj.core.groups.Tuple.tuple("REFERENCE_DATA_UNAVAILABLE", "eu-vat", Category.DEPENDENCY_UNAVAILABLE));
     assertThat(report.violations().get(1).message()).contains("ERP timed out after 5 s");
+    assertThat(report.violations().get(0).message())
+        .isEqualTo("stage broken failed with IllegalStateException; the record could not be checked"
+            + " (the service log has the details)");
     assertThat(report.withCode(ReasonCodes.INVALID_VAT_NUMBER)).isEmpty();
-    assertThat(report.unchecked()).isTrue();
+    assertThat(report.unchecked()).as("a bug is not an outage to wait out").isFalse();
+    assertThat(report.toProblemDetails().path("status").asInt()).isEqualTo(500);
     assertThat(calls).hasValue(1);
   }
 

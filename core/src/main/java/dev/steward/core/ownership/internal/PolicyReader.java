@@ -37,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -72,7 +70,6 @@ public final class PolicyReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
-  private static final Pattern YAML_MARK = Pattern.compile(" in reader, line (\\d+), column (\\d+):");
   private static final List<String> ROLES = List.of("owner", "originators", "proposers", "syncTo", "readers");
 
   private final String source;
@@ -123,18 +120,9 @@ public final class PolicyReader {
       }
       return root;
     } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
-      int column = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
-      // The YAML parser's own message names the problem's position exactly (its last mark);
-      // the location Jackson derives from it is at times a column short.
-      Matcher mark = YAML_MARK.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
-      while (!json && mark.find()) {
-        line = Integer.parseInt(mark.group(1));
-        column = Integer.parseInt(mark.group(2));
-      }
-      throw new PolicyLoadException(source,
-          List.of(new Problem(line, column, "", "malformed " + format + ": " + ConfigText.syntaxError(e), "well-formed " + format)), e);
+      ConfigText.Position at = ConfigText.syntaxErrorPosition(e, text, json);
+      throw new PolicyLoadException(source, List.of(new Problem(at.line(), at.column(), "",
+          "malformed " + format + ": " + ConfigText.syntaxError(e), "well-formed " + format)), e);
     }
   }
 

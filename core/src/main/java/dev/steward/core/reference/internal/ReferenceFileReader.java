@@ -23,17 +23,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -61,8 +61,8 @@ public final class ReferenceFileReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
-  private static final Pattern UNDECLARED = Pattern.compile("^property '([^']*)' is not defined");
-  private static final Pattern YAML_MARK = Pattern.compile(" in reader, line (\\d+), column (\\d+):");
+  // Schema keywords refusing a key that is written; the violation's pointer names the key.
+  private static final Set<String> REFUSED_KEY = Set.of("propertyNames", "additionalProperties", "unevaluatedProperties");
 
   private static final List<String> SECTIONS =
       List.of("currencies", "legalEntities", "taxCodes", "serviceItems", "dimensionSets", "rateCards");
@@ -142,18 +142,9 @@ public final class ReferenceFileReader {
       }
       return root;
     } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      int line = loc == null || loc.getLineNr() < 1 ? 1 : loc.getLineNr();
-      int column = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
-      // The YAML parser's own message names the problem's position exactly (its last mark); the
-      // location Jackson derives from it is at times a column short.
-      String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      Matcher m = YAML_MARK.matcher(original);
-      while (!json && m.find()) {
-        line = Integer.parseInt(m.group(1));
-        column = Integer.parseInt(m.group(2));
-      }
-      throw new ReferenceDataLoadException(source, line, column, "", "malformed " + format + ": " + ConfigText.syntaxError(e), e);
+      ConfigText.Position at = ConfigText.syntaxErrorPosition(e, text, json);
+      throw new ReferenceDataLoadException(source, at.line(), at.column(), "",
+          "malformed " + format + ": " + ConfigText.syntaxError(e), e);
     }
   }
 
@@ -355,20 +346,18 @@ public final class ReferenceFileReader {
   private void rateCard(JsonNode node, String pointer) {
     object(node, pointer, "a rate card in canonical JSON form");
     List<SchemaViolation> violations =
-        CanonicalSchemas.shared().validate(EntityType.RATE_CARD, EntityMeta.CURRENT_SCHEMA_VERSION, node);
+        CanonicalSchemas.shared().validate(EntityType.RATE_CARD, schemaVersion(node, pointer), node);
     if (!violations.isEmpty()) {
+      // The first problem in the file; at one object, a refused key before a missing one, which a
+      // misspelt key explains.
       SchemaViolation first = violations.stream()
-          .min((a, b) -> compare(value(pointer + a.pointer()), value(pointer + b.pointer())))
+          .min(Comparator.<SchemaViolation, Mark>comparing(v -> holder(pointer, v), ReferenceFileReader::compare)
+              .thenComparing(v -> !REFUSED_KEY.contains(v.keyword())))
           .orElseThrow();
       String at = pointer + first.pointer();
-      Matcher undeclared = UNDECLARED.matcher(first.message());
-      if ("additionalProperties".equals(first.keyword()) && undeclared.find()) {
-        at += "/" + JsonPointers.escape(undeclared.group(1));
-      }
       String message = "the rate card breaks the canonical rate-card schema: " + first.message();
       // A refused key is reported where the key is written; a bad value where the value is.
-      throw "propertyNames".equals(first.keyword()) || "additionalProperties".equals(first.keyword())
-          ? atKey(at, message) : atValue(at, message);
+      throw REFUSED_KEY.contains(first.keyword()) ? atKey(at, message) : atValue(at, message);
     }
     RateCard card;
     try {
@@ -388,6 +377,29 @@ public final class ReferenceFileReader {
       throw atValue(pointer + problem.pointer(), problem.message());
     }
     add(pointer + "/meta/id", () -> builder.rateCard(card));
+  }
+
+  // Where the value a violation is about starts: for one about a key (its pointer names the key),
+  // the object holding it.
+  private Mark holder(String cardPointer, SchemaViolation v) {
+    String at = cardPointer + v.pointer();
+    boolean aboutAKey = REFUSED_KEY.contains(v.keyword()) || "required".equals(v.keyword());
+    return value(aboutAKey ? at.substring(0, at.lastIndexOf('/')) : at);
+  }
+
+  // The schema version a rate card declares, which must be one this release ships; the current one
+  // when it declares none or no whole number, which that version's schema then refuses.
+  private int schemaVersion(JsonNode card, String pointer) {
+    JsonNode declared = card.path("meta").path("schemaVersion");
+    if (!declared.isIntegralNumber()) {
+      return EntityMeta.CURRENT_SCHEMA_VERSION;
+    }
+    SortedSet<Integer> known = CanonicalSchemas.shared().versions(EntityType.RATE_CARD);
+    if (declared.canConvertToInt() && known.contains(declared.intValue())) {
+      return declared.intValue();
+    }
+    throw atValue(pointer + "/meta/schemaVersion", "schema version " + Checks.shorten(declared.toString())
+        + " of " + EntityType.RATE_CARD.schemaName() + " is unknown; expected one this release knows: " + known);
   }
 
   // ---------------------------------------------------------------------------------------------
