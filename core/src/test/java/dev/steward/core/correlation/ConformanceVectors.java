@@ -1,5 +1,6 @@
 package dev.steward.core.correlation;
 
+import dev.steward.core.testing.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ final class ConformanceVectors {
   }
 
   static List<HeaderRow> headerRows() {
-    List<List<String>> records = readCsv(resource(CSV));
+    List<List<String>> records = Csv.read(resource(CSV));
     if (!records.get(0).equals(COLUMNS)) {
       throw new IllegalStateException("unexpected CSV columns " + records.get(0));
     }
@@ -120,68 +121,6 @@ final class ConformanceVectors {
           c.get("expected_tracestate").asString(), c.get("strict_level_2_only").asBoolean()));
     }
     return cases;
-  }
-
-  /**
-   * Reads RFC 4180 CSV: fields separated by commas, records by CRLF (a bare LF is accepted too);
-   * a quoted field may hold commas, line breaks and doubled quotes. Nothing is trimmed.
-   *
-   * @throws IllegalArgumentException if the text is not well-formed
-   */
-  static List<List<String>> readCsv(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean inQuotes = false;
-    boolean wasQuoted = false;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i++);
-      if (inQuotes) {
-        if (c != '"') {
-          field.append(c);
-        } else if (i < text.length() && text.charAt(i) == '"') {
-          field.append('"');
-          i++;
-        } else {
-          inQuotes = false;
-        }
-        continue;
-      }
-      if (c == ',' || c == '\r' || c == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        wasQuoted = false;
-        if (c != ',') {
-          if (c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
-            throw new IllegalArgumentException("bare CR at offset " + (i - 1));
-          }
-          if (c == '\r') {
-            i++;
-          }
-          records.add(record);
-          record = new ArrayList<>();
-        }
-      } else if (wasQuoted) {
-        throw new IllegalArgumentException("text after a closing quote at offset " + (i - 1));
-      } else if (c == '"') {
-        if (field.length() > 0) {
-          throw new IllegalArgumentException("quote inside an unquoted field at offset " + (i - 1));
-        }
-        inQuotes = true;
-        wasQuoted = true;
-      } else {
-        field.append(c);
-      }
-    }
-    if (inQuotes) {
-      throw new IllegalArgumentException("unterminated quoted field");
-    }
-    if (!record.isEmpty() || field.length() > 0 || wasQuoted) {
-      record.add(field.toString());
-      records.add(record);
-    }
-    return records;
   }
 
   static String escape(String s) {

@@ -1,5 +1,6 @@
 package dev.steward.core.validation.vat;
 
+import dev.steward.core.testing.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.validation.vat.VatCheck.Failure;
@@ -75,7 +76,7 @@ class VatNumbersReferenceDataTest {
   }
 
   static List<Row> rows() {
-    List<List<String>> records = Rfc4180.parse(readResource());
+    List<List<String>> records = Csv.read(readResource());
     assertThat(records.get(0)).containsExactly("country", "number", "expected_valid", "source", "note");
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < records.size(); i++) {
@@ -135,7 +136,7 @@ class VatNumbersReferenceDataTest {
   void reader_handlesQuotedCommasQuotesAndLineBreaks() {
     String csv = "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\n";
 
-    assertThat(Rfc4180.parse(csv)).containsExactly(
+    assertThat(Csv.read(csv)).containsExactly(
         List.of("a", "b,c", "say \"hi\""),
         List.of("two\nlines", "", "x"));
   }
