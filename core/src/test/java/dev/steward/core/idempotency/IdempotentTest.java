@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.store.IdempotencyStore;
 import dev.steward.core.store.InMemoryIdempotencyStore;
+import dev.steward.core.testing.MutableClock;
 import dev.steward.model.CanonicalJson;
 import dev.steward.model.Envelope;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,23 +25,7 @@ class IdempotentTest {
   /** What an ERP posting returns. */
   public record Posting(String document, int lines) {}
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T10:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
   private final IdempotencyStore store = InMemoryIdempotencyStore.create(clock);
   private final Idempotent idempotent = Idempotent.builder(store).clock(clock).build();
   private final AtomicInteger postings = new AtomicInteger();
@@ -149,7 +131,7 @@ class IdempotentTest {
     Idempotent slow = Idempotent.builder(store).clock(clock).lease(Duration.ofSeconds(5)).build();
 
     assertThatThrownBy(() -> slow.run(KEY, payload("INV-1"), Posting.class, k -> {
-      now.updateAndGet(t -> t.plusSeconds(6));
+      clock.advance(Duration.ofSeconds(6));
       slow.run(KEY, payload("INV-1"), Posting.class, this::post); // a second worker takes the key over
       return post(k);
     })).isInstanceOf(LeaseLostException.class).hasMessageContaining(KEY.toString());

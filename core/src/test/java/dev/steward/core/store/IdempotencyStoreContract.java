@@ -9,6 +9,7 @@ import dev.steward.core.idempotency.IdempotencyRecord;
 import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.idempotency.RecordedOutcome;
 import dev.steward.model.Fingerprint;
+import dev.steward.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

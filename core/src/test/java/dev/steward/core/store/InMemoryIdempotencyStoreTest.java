@@ -3,6 +3,7 @@ package dev.steward.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.idempotency.Claim;
+import dev.steward.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {

@@ -1,4 +1,4 @@
-package dev.steward.core.store;
+package dev.steward.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,14 +8,16 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, instead of sleeping. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  /** Starts the clock at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration d) {
+  /** Moves the clock on by {@code d}. */
+  public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
   }
 
