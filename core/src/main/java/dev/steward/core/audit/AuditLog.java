@@ -1,0 +1,118 @@
+package dev.steward.core.audit;
+
+import dev.steward.core.store.AuditStore;
+import dev.steward.model.CanonicalJson;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The append-only, hash-chained audit log: who did what, when, to which entity and attributes,
+ * under which correlation id and policy version. Each entry carries the hash of the one before
+ * it, so {@link #verify()} finds any entry altered, removed or reordered since it was written.
+ *
+ * <p>Obtain one with {@link #of(AuditStore, Clock)}. Thread-safe when its store is.
+ */
+public final class AuditLog {
+  /** The previous hash of the first entry. */
+  public static final String GENESIS = "0".repeat(64);
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int PAGE = 1_000;
+
+  private final AuditStore store;
+  private final Clock clock;
+  private final CanonicalJson json = CanonicalJson.ofDefaults();
+
+  private AuditLog(AuditStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Returns the log kept in {@code store}, stamping entries with {@code clock}'s time. */
+  public static AuditLog of(AuditStore store, Clock clock) {
+    return new AuditLog(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /** Appends {@code event} and returns its entry. */
+  public AuditRecord append(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    return store.append(last -> {
+      long sequence = last.map(r -> r.sequence() + 1).orElse(1L);
+      String previous = last.map(AuditRecord::hash).orElse(GENESIS);
+      AuditRecord unsigned = new AuditRecord(sequence, clock.instant(), event, previous, GENESIS);
+      return new AuditRecord(sequence, unsigned.at(), event, previous, hash(unsigned));
+    });
+  }
+
+  /** Returns the entries matching {@code query}, oldest first. */
+  public List<AuditRecord> find(AuditQuery query) {
+    return store.query(Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * Reads the whole log and checks its chain: sequences from 1 without gaps, each entry's hash
+   * over its content, each entry's link to the one before.
+   */
+  public AuditVerification verify() {
+    List<AuditVerification.Break> breaks = new ArrayList<>();
+    long expected = 1;
+    String previousHash = GENESIS;
+    long checked = 0;
+    for (long from = 1; ; ) {
+      List<AuditRecord> page = store.read(from, PAGE);
+      for (AuditRecord r : page) {
+        checked++;
+        boolean inOrder = r.sequence() == expected;
+        if (!inOrder) {
+          breaks.add(new AuditVerification.Break(r.sequence(), r.sequence() > expected
+              ? AuditVerification.Kind.REMOVED : AuditVerification.Kind.REORDERED,
+              r.sequence() > expected
+                  ? "entries " + expected + " to " + (r.sequence() - 1) + " are missing before entry " + r.sequence()
+                  : "entry " + r.sequence() + " is stored after entry " + (expected - 1)));
+        }
+        if (!hash(r).equals(r.hash())) {
+          breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.ALTERED,
+              "entry " + r.sequence() + " does not match its hash: its content was changed after it was written"));
+        } else if (inOrder && !r.previousHash().equals(previousHash)) { // a gap explains a broken link
+          breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.RELINKED,
+              "entry " + r.sequence() + " does not link to the entry stored before it"));
+        }
+        expected = r.sequence() + 1;
+        previousHash = r.hash();
+        from = Math.max(from, r.sequence() + 1);
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return new AuditVerification(checked, breaks);
+  }
+
+  /** The hash of an entry: SHA-256 over the RFC 8785 JSON of everything but the hash itself. */
+  private String hash(AuditRecord r) {
+    AuditEvent e = r.event();
+    ObjectNode node = NODES.objectNode();
+    node.put("sequence", r.sequence());
+    node.put("at", r.at().toString());
+    node.put("actor", e.actor().toString());
+    node.put("action", e.action());
+    node.put("entity", e.entity());
+    e.attributes().forEach(node.putArray("attributes")::add);
+    node.put("before", e.before() == null ? null : e.before().toString());
+    node.put("after", e.after() == null ? null : e.after().toString());
+    node.put("correlationId", e.correlationId());
+    node.put("policyVersion", e.policyVersion());
+    ObjectNode details = node.putObject("details");
+    for (Map.Entry<String, String> d : new TreeMap<>(e.details()).entrySet()) {
+      details.put(d.getKey(), d.getValue());
+    }
+    node.put("previousHash", r.previousHash());
+    return json.fingerprint(node).hex();
+  }
+}
