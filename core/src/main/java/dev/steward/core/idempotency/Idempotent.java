@@ -1,5 +1,8 @@
 package dev.steward.core.idempotency;
 
+import dev.steward.core.audit.Actor;
+import dev.steward.core.audit.AuditEvent;
+import dev.steward.core.audit.AuditLog;
 import dev.steward.core.store.IdempotencyStore;
 import dev.steward.model.CanonicalJson;
 import dev.steward.model.Fingerprint;
@@ -58,6 +61,7 @@ public final class Idempotent {
   private final CanonicalJson json;
   private final PayloadFingerprints fingerprints;
   private final Predicate<? super Exception> releaseOn;
+  private final @Nullable AuditLog audit;
 
   private Idempotent(Builder b) {
     this.store = b.store;
@@ -67,6 +71,7 @@ public final class Idempotent {
     this.json = b.json;
     this.fingerprints = PayloadFingerprints.using(b.json);
     this.releaseOn = b.releaseOn;
+    this.audit = b.audit;
   }
 
   /** Starts an {@code Idempotent} over {@code store}. */
@@ -105,6 +110,49 @@ public final class Idempotent {
     throw IdempotencyConflictException.of((Claim.Mismatch) claim);
   }
 
+  /**
+   * Purges up to {@code limit} keys whose retention has ended and returns how many; a host calls
+   * it on a schedule, repeating while it returns {@code limit}.
+   */
+  public int purgeExpired(int limit) {
+    return store.purgeExpired(clock.instant(), limit);
+  }
+
+  /**
+   * Runs the work of a completed key again, as an operator's explicit, audited action (after a
+   * fix, say): never an accident, because it needs the operator and a reason, and it is written
+   * to the audit log before the work starts. The new outcome replaces the recorded one.
+   *
+   * @param operator who replays
+   * @param reason why, in a sentence the audit log keeps
+   * @throws IllegalStateException if no audit log was configured, or the key is not completed
+   * @throws IdempotencyConflictException if {@code payload} is not the payload the key was used with
+   * @throws Exception what the work threw, after its failure was recorded
+   */
+  public <T> Execution<T> replay(IdempotencyKey key, JsonNode payload, Class<T> resultType, Work<? extends T> work,
+      Actor operator, String reason) throws Exception {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(reason, "reason");
+    if (audit == null) {
+      throw new IllegalStateException("replaying a key is an audited action: configure Idempotent with an audit log");
+    }
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("a replay needs a reason");
+    }
+    Fingerprint fingerprint = fingerprints.of(payload);
+    IdempotencyRecord record = store.find(key)
+        .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " has no record to replay"));
+    if (!record.fingerprint().equals(fingerprint)) {
+      throw IdempotencyConflictException.of(new Claim.Mismatch(key, record.fingerprint(), fingerprint));
+    }
+    Claim.Acquired claim = store.reopen(key, clock.instant(), lease);
+    audit.append(AuditEvent.of(operator, "idempotency.replay")
+        .details(java.util.Map.of("key", key.toString(), "reason", reason, "attempt", String.valueOf(claim.attempt())))
+        .fingerprints(fingerprint, fingerprint).build());
+    return perform(claim, resultType, work);
+  }
+
   private <T> Execution<T> perform(Claim.Acquired claim, Class<T> resultType, Work<? extends T> work) throws Exception {
     T result;
     try {
@@ -141,6 +189,7 @@ public final class Idempotent {
     private Duration retention = DEFAULT_RETENTION;
     private CanonicalJson json = CanonicalJson.ofDefaults();
     private Predicate<? super Exception> releaseOn = e -> false;
+    private @Nullable AuditLog audit;
 
     private Builder(IdempotencyStore store) {
       this.store = store;
@@ -176,6 +225,12 @@ public final class Idempotent {
      */
     public Builder releaseOn(Predicate<? super Exception> transientFailure) {
       this.releaseOn = Objects.requireNonNull(transientFailure, "transientFailure");
+      return this;
+    }
+
+    /** Sets the audit log operator replays are written to; without one, replays are refused. */
+    public Builder audit(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
       return this;
     }
 

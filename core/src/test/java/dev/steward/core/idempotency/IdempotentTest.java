@@ -172,4 +172,38 @@ class IdempotentTest {
     assertThat(fp.of(c, List.of("/invoiceNumber"))).isNotEqualTo(fp.of(a, List.of("/invoiceNumber")));
     assertThatThrownBy(() -> fp.of(a, List.of("invoiceNumber"))).hasMessageContaining("not a JSON Pointer");
   }
+
+  @Test
+  void anOperatorsReplay_runsTheWorkAgain_isAudited_andNeedsAReason() throws Exception {
+    dev.steward.core.audit.AuditLog audit = dev.steward.core.audit.AuditLog.of(
+        dev.steward.core.store.InMemoryAuditStore.create(), clock);
+    Idempotent audited = Idempotent.builder(store).clock(clock).audit(audit).build();
+    dev.steward.core.audit.Actor ops = dev.steward.core.audit.Actor.user("ops.lead@acme.example");
+    assertThatThrownBy(() -> audited.run(KEY, payload("INV-1"), Posting.class, k -> {
+      postings.incrementAndGet();
+      throw new IllegalStateException("accounting period 2026-10 is closed");
+    })).isInstanceOf(IllegalStateException.class);
+
+    Idempotent.Execution<Posting> replayed = audited.replay(KEY, payload("INV-1"), Posting.class, this::post, ops,
+        "period 2026-10 reopened by finance");
+    Idempotent.Execution<Posting> afterwards = audited.run(KEY, payload("INV-1"), Posting.class, this::post);
+
+    assertThat(replayed.replayed()).isFalse();
+    assertThat(replayed.attempt()).isEqualTo(2);
+    assertThat(afterwards.replayed()).isTrue();
+    assertThat(afterwards.result()).isEqualTo(replayed.result());
+    assertThat(postings).hasValue(2);
+    assertThat(audit.find(dev.steward.core.audit.AuditQuery.all().withAction("idempotency.replay"))).singleElement()
+        .satisfies(r -> {
+          assertThat(r.event().actor()).isEqualTo(ops);
+          assertThat(r.event().details()).containsEntry("reason", "period 2026-10 reopened by finance")
+              .containsEntry("key", KEY.toString());
+        });
+    assertThatThrownBy(() -> idempotent.replay(KEY, payload("INV-1"), Posting.class, this::post, ops, "again"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("audit log");
+    assertThatThrownBy(() -> audited.replay(KEY, payload("INV-1"), Posting.class, this::post, ops, " "))
+        .hasMessageContaining("reason");
+    assertThatThrownBy(() -> audited.replay(KEY, payload("INV-2"), Posting.class, this::post, ops, "wrong payload"))
+        .isInstanceOf(IdempotencyConflictException.class);
+  }
 }
