@@ -1,0 +1,112 @@
+package dev.steward.core.store;
+
+import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.model.StewardException;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A store's database failed an operation: it could not be reached, refused a statement, timed out
+ * or broke off. The transaction was rolled back, so the operation did not happen — unless the
+ * message says it committed and only giving the connection back failed. Code {@value #CODE}.
+ *
+ * <p>The message names the operation, the key and the SQLState, never the driver's text, which
+ * may quote connection details; that text is on the {@linkplain #getCause() cause}.
+ */
+public class StoreException extends StewardException {
+  /** The stable code of this exception. */
+  public static final String CODE = "STEWARD-STORE-FAILED";
+
+  private static final long serialVersionUID = 1L;
+
+  /** What the store was doing when its database failed. */
+  public enum Operation {
+    /** Opening a store: detecting the database and checking its settings. */
+    CONNECT("inspect the database"),
+    /** {@link IdempotencyStore#claim}. */
+    CLAIM("claim"),
+    /** {@link IdempotencyStore#complete}. */
+    COMPLETE("complete"),
+    /** {@link IdempotencyStore#release}. */
+    RELEASE("release"),
+    /** {@link IdempotencyStore#reopen}. */
+    REOPEN("reopen"),
+    /** {@link IdempotencyStore#find}. */
+    FIND("find"),
+    /** {@link IdempotencyStore#purgeExpired}. */
+    PURGE("purge expired records"),
+    /** {@link JdbcIdempotencyStore#migrate()}. */
+    MIGRATE("migrate its schema");
+
+    private final String verb;
+
+    Operation(String verb) {
+      this.verb = verb;
+    }
+  }
+
+  private final Operation operation;
+  private final transient @Nullable IdempotencyKey key;
+  private final @Nullable String sqlState;
+
+  /**
+   * Creates the exception for a failure of the database.
+   *
+   * @param operation what the store was doing
+   * @param key the key it was working on, if the operation has one
+   * @param cause the driver's exception
+   */
+  public StoreException(Operation operation, @Nullable IdempotencyKey key, SQLException cause) {
+    this(operation, key, detail(cause), cause);
+  }
+
+  /**
+   * Creates the exception with a detail of the store's own.
+   *
+   * @param operation what the store was doing
+   * @param key the key it was working on, if the operation has one
+   * @param detail what went wrong, without credentials
+   * @param cause the driver's exception, if any
+   */
+  public StoreException(Operation operation, @Nullable IdempotencyKey key, String detail, @Nullable SQLException cause) {
+    super(CODE, message(operation, key, detail), cause);
+    this.operation = operation;
+    this.key = key;
+    this.sqlState = cause == null ? null : cause.getSQLState();
+  }
+
+  /** Returns what the store was doing. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** Returns the key the store was working on, if the operation has one. */
+  public Optional<IdempotencyKey> key() {
+    return Optional.ofNullable(key);
+  }
+
+  /** Returns the SQLState the driver reported, if any. */
+  public Optional<String> sqlState() {
+    return Optional.ofNullable(sqlState);
+  }
+
+  private static String message(Operation operation, @Nullable IdempotencyKey key, String detail) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(detail, "detail");
+    return "the idempotency store failed to " + operation.verb + (key == null ? "" : " key " + key) + ": " + detail;
+  }
+
+  private static String detail(SQLException cause) {
+    Objects.requireNonNull(cause, "cause");
+    String state = cause.getSQLState();
+    String detail = "SQLState " + state + ", vendor code " + cause.getErrorCode() + " ("
+        + cause.getClass().getSimpleName() + "; the cause has the driver's message)";
+    if (state != null && (state.equals("42P01") || state.equals("3F000") || state.startsWith("42S0"))) {
+      detail += "; its table or schema is missing: run JdbcIdempotencyStore.migrate(), which the store never runs"
+          + " by itself";
+    }
+    return detail;
+  }
+}

@@ -1,0 +1,209 @@
+package dev.steward.core.store.internal;
+
+import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.core.idempotency.IdempotencyRecord;
+import dev.steward.core.idempotency.RecordedOutcome;
+import dev.steward.core.store.JdbcIdempotencyStore.Dialect;
+import dev.steward.model.Fingerprint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of the idempotency table, in one dialect. Each method runs inside the caller's
+ * transaction; none commits. Immutable and thread-safe.
+ *
+ * <p>Claiming differs by dialect. PostgreSQL inserts first with {@code ON CONFLICT DO NOTHING},
+ * which waits for a concurrent insert of the same key to commit or roll back and never aborts
+ * the transaction, then locks the existing row with {@code SELECT ... FOR UPDATE}. H2 has no
+ * {@code ON CONFLICT} outside its PostgreSQL mode, but a failed statement there leaves the
+ * transaction usable: it locks the row first and inserts only when there is none, treating a
+ * duplicate key (a concurrent first claim that committed in between) as "look again".
+ */
+public final class IdempotencySql {
+  /** The name of the idempotency table, before the prefix. */
+  public static final String TABLE = "idempotency";
+
+  private static final String COLUMNS = "namespace, idem_key, fingerprint, lease_token, lease_expires_at, attempt,"
+      + " succeeded, result, error_type, error_message, completed_at, created_at, expires_at";
+  private static final String BY_KEY = " WHERE namespace = ? AND idem_key = ?";
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Dialect dialect;
+  private final String insert;
+  private final String select;
+  private final String selectForUpdate;
+  private final String restart;
+  private final String takeOver;
+  private final String complete;
+  private final String release;
+  private final String purge;
+
+  private IdempotencySql(Dialect dialect, String table) {
+    this.dialect = dialect;
+    String insertRow = "INSERT INTO " + table + " (namespace, idem_key, fingerprint, lease_token, lease_expires_at,"
+        + " attempt, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
+    this.insert = dialect == Dialect.POSTGRESQL ? insertRow + " ON CONFLICT (namespace, idem_key) DO NOTHING" : insertRow;
+    this.select = "SELECT " + COLUMNS + " FROM " + table + BY_KEY;
+    this.selectForUpdate = select + " FOR UPDATE";
+    this.restart = "UPDATE " + table + " SET fingerprint = ?, lease_token = ?, lease_expires_at = ?, attempt = 1,"
+        + " succeeded = NULL, result = NULL, error_type = NULL, error_message = NULL, completed_at = NULL,"
+        + " created_at = ?, expires_at = ?" + BY_KEY + " AND lease_token = ?";
+    this.takeOver = "UPDATE " + table + " SET lease_token = ?, lease_expires_at = ?, attempt = ?, succeeded = NULL,"
+        + " result = NULL, error_type = NULL, error_message = NULL, completed_at = NULL" + BY_KEY
+        + " AND lease_token = ?";
+    this.complete = "UPDATE " + table + " SET succeeded = ?, result = ?, error_type = ?, error_message = ?,"
+        + " completed_at = ?" + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
+    this.release = "DELETE FROM " + table + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
+    // The row lock taken by the subquery skips rows other transactions hold (a claim taking an
+    // expired key over); the outer condition is checked again on the locked, current row.
+    String expired = " WHERE expires_at <= ? AND lease_expires_at <= ?";
+    String limit = dialect == Dialect.POSTGRESQL ? " LIMIT ?" : " FETCH FIRST ? ROWS ONLY";
+    this.purge = "DELETE FROM " + table + " WHERE (namespace, idem_key) IN (SELECT namespace, idem_key FROM " + table
+        + expired + limit + " FOR UPDATE SKIP LOCKED) AND expires_at <= ? AND lease_expires_at <= ?";
+  }
+
+  /** Returns the statements for {@code dialect} over the table {@code names} gives. */
+  public static IdempotencySql of(Dialect dialect, TableNames names) {
+    Objects.requireNonNull(dialect, "dialect");
+    return new IdempotencySql(dialect, names.table(TABLE));
+  }
+
+  /** Returns whether a claim inserts before it locks (PostgreSQL) or after finding no row (H2). */
+  public boolean insertsFirst() {
+    return dialect == Dialect.POSTGRESQL;
+  }
+
+  /**
+   * Inserts a first claim, attempt 1, unless a row for the key exists; returns whether it did.
+   * Waits for a concurrent insert of the same key to end.
+   */
+  public boolean insert(Connection c, IdempotencyKey key, Fingerprint fingerprint, String token, Instant leaseExpiresAt,
+      Instant now, Instant expiresAt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      ps.setString(1, key.namespace());
+      ps.setString(2, key.key());
+      ps.setString(3, fingerprint.toString());
+      ps.setString(4, token);
+      Jdbc.setTime(ps, 5, leaseExpiresAt);
+      Jdbc.setTime(ps, 6, now);
+      Jdbc.setTime(ps, 7, expiresAt);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (dialect == Dialect.H2 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false; // H2 rolled back only this statement; the caller looks again
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the key's record, locked until the transaction ends, or null if there is none. */
+  public @Nullable IdempotencyRecord lock(Connection c, IdempotencyKey key) throws SQLException {
+    return read(c, key, selectForUpdate);
+  }
+
+  /** Returns the key's record without locking it, or null if there is none. */
+  public @Nullable IdempotencyRecord find(Connection c, IdempotencyKey key) throws SQLException {
+    return read(c, key, select);
+  }
+
+  /**
+   * Starts a locked record afresh for a new claim, attempt 1, replacing what it held; returns
+   * whether the row still had {@code previousToken}.
+   */
+  public boolean restart(Connection c, IdempotencyKey key, String previousToken, Fingerprint fingerprint, String token,
+      Instant leaseExpiresAt, Instant now, Instant expiresAt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(restart)) {
+      ps.setString(1, fingerprint.toString());
+      ps.setString(2, token);
+      Jdbc.setTime(ps, 3, leaseExpiresAt);
+      Jdbc.setTime(ps, 4, now);
+      Jdbc.setTime(ps, 5, expiresAt);
+      ps.setString(6, key.namespace());
+      ps.setString(7, key.key());
+      ps.setString(8, previousToken);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Gives a locked record a new holder: new token and lease, attempt {@code attempt}, no outcome;
+   * returns whether the row still had {@code previousToken}.
+   */
+  public boolean takeOver(Connection c, IdempotencyKey key, String previousToken, String token, Instant leaseExpiresAt,
+      int attempt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(takeOver)) {
+      ps.setString(1, token);
+      Jdbc.setTime(ps, 2, leaseExpiresAt);
+      ps.setInt(3, attempt);
+      ps.setString(4, key.namespace());
+      ps.setString(5, key.key());
+      ps.setString(6, previousToken);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Records {@code outcome} if {@code token} holds the key in flight; returns whether it did. */
+  public boolean complete(Connection c, IdempotencyKey key, String token, RecordedOutcome outcome, Instant completedAt)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(complete)) {
+      ps.setBoolean(1, outcome.succeeded());
+      ps.setString(2, outcome.result());
+      ps.setString(3, outcome.errorType());
+      ps.setString(4, outcome.errorMessage());
+      Jdbc.setTime(ps, 5, completedAt);
+      ps.setString(6, key.namespace());
+      ps.setString(7, key.key());
+      ps.setString(8, token);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Deletes the record if {@code token} holds the key in flight; returns whether it did. */
+  public boolean release(Connection c, IdempotencyKey key, String token) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(release)) {
+      ps.setString(1, key.namespace());
+      ps.setString(2, key.key());
+      ps.setString(3, token);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Deletes up to {@code limit} records whose retention and lease both ended by {@code now}. */
+  public int purge(Connection c, Instant now, int limit) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(purge)) {
+      Jdbc.setTime(ps, 1, now);
+      Jdbc.setTime(ps, 2, now);
+      ps.setInt(3, limit);
+      Jdbc.setTime(ps, 4, now);
+      Jdbc.setTime(ps, 5, now);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static @Nullable IdempotencyRecord read(Connection c, IdempotencyKey key, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, key.namespace());
+      ps.setString(2, key.key());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? record(rs, key) : null;
+      }
+    }
+  }
+
+  private static IdempotencyRecord record(ResultSet rs, IdempotencyKey key) throws SQLException {
+    Instant completedAt = Jdbc.getTime(rs, "completed_at");
+    RecordedOutcome outcome = null;
+    if (completedAt != null) {
+      outcome = new RecordedOutcome(rs.getBoolean("succeeded"), rs.getString("result"), rs.getString("error_type"),
+          rs.getString("error_message"), completedAt);
+    }
+    return new IdempotencyRecord(key, Fingerprint.parse(rs.getString("fingerprint")), rs.getString("lease_token"),
+        Jdbc.getRequiredTime(rs, "lease_expires_at"), rs.getInt("attempt"), outcome,
+        Jdbc.getRequiredTime(rs, "created_at"), Jdbc.getRequiredTime(rs, "expires_at"));
+  }
+}

@@ -1,0 +1,158 @@
+package dev.steward.core.store.internal;
+
+import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.core.store.StoreException;
+import dev.steward.core.store.StoreException.Operation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs work in one transaction on a connection from the host's data source, and converts times.
+ *
+ * <p>A transaction turns autocommit off, commits, rolls back on any failure and then gives the
+ * connection back as it came (autocommit on again if it was on). An {@link SQLException} becomes a
+ * {@link StoreException} naming the operation and key; other exceptions pass through after the
+ * rollback. Nothing is swallowed: a failed rollback or restore is added to the failure as
+ * suppressed, or, after a commit, is itself reported.
+ */
+public final class Jdbc {
+  /** The earliest time the store takes: both databases hold 0001-01-01 to 9999-12-31. */
+  public static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest time the store takes. */
+  public static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** Work on a connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /** Does the work; the caller commits or rolls back. */
+    T run(Connection connection) throws SQLException;
+  }
+
+  private Jdbc() {}
+
+  /** Runs {@code work} as one transaction on a connection from {@code dataSource}. */
+  public static <T> T transaction(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key,
+      Work<T> work) {
+    Connection c = open(dataSource, operation, key);
+    boolean restoreAutoCommit = false;
+    Throwable failure = null;
+    try {
+      if (c.getAutoCommit()) {
+        c.setAutoCommit(false);
+        restoreAutoCommit = true;
+      }
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      failure = rollback(c, new StoreException(operation, key, e));
+      throw (StoreException) failure;
+    } catch (RuntimeException | Error e) {
+      failure = rollback(c, e);
+      throw e;
+    } finally {
+      giveBack(c, restoreAutoCommit, failure, operation, key);
+    }
+  }
+
+  /** Returns a connection from {@code dataSource}, or throws a {@link StoreException}. */
+  public static Connection open(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key) {
+    try {
+      Connection c = dataSource.getConnection();
+      if (c == null) {
+        throw new StoreException(operation, key, "the data source returned no connection", null);
+      }
+      return c;
+    } catch (SQLException e) {
+      throw new StoreException(operation, key, e);
+    }
+  }
+
+  /**
+   * Restores autocommit if {@code restoreAutoCommit} and closes {@code c}. A failure is added to
+   * {@code failure} if there is one, and otherwise thrown: the work committed, but the connection
+   * may be broken.
+   */
+  public static void giveBack(Connection c, boolean restoreAutoCommit, @Nullable Throwable failure, Operation operation,
+      @Nullable IdempotencyKey key) {
+    SQLException problem = null;
+    try {
+      if (restoreAutoCommit) {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      problem = e;
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      if (problem == null) {
+        problem = e;
+      } else {
+        problem.addSuppressed(e);
+      }
+    }
+    if (problem == null) {
+      return;
+    }
+    if (failure != null) {
+      failure.addSuppressed(problem);
+    } else {
+      throw new StoreException(operation, key, "the transaction committed, but giving the connection back failed"
+          + " (SQLState " + problem.getSQLState() + "; see the cause)", problem);
+    }
+  }
+
+  /** Rolls {@code c} back, adding a failure to roll back to {@code failure}, and returns {@code failure}. */
+  public static <X extends Throwable> X rollback(Connection c, X failure) {
+    try {
+      c.rollback();
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    return failure;
+  }
+
+  /**
+   * Checks {@code t} is in the range the databases hold and truncates it to microseconds, their
+   * precision, so that what the store returns equals what it later reads back.
+   *
+   * @throws IllegalArgumentException naming {@code what} if {@code t} is out of range
+   */
+  public static Instant storable(Instant t, String what) {
+    Objects.requireNonNull(t, what);
+    if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+      throw new IllegalArgumentException(what + " must be between " + MIN_TIME + " and " + MAX_TIME + "; was " + t);
+    }
+    return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Binds a time as a {@code TIMESTAMP WITH TIME ZONE} in UTC. */
+  public static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+    ps.setObject(index, t.atOffset(ZoneOffset.UTC));
+  }
+
+  /** Reads a {@code TIMESTAMP WITH TIME ZONE} column, or null if it is null. */
+  public static @Nullable Instant getTime(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Reads a {@code TIMESTAMP WITH TIME ZONE} column that may not be null. */
+  public static Instant getRequiredTime(ResultSet rs, String column) throws SQLException {
+    Instant t = getTime(rs, column);
+    if (t == null) {
+      throw new SQLException("column " + column + " is null", "22004");
+    }
+    return t;
+  }
+}

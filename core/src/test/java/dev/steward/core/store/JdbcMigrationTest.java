@@ -1,0 +1,132 @@
+package dev.steward.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.core.idempotency.Claim;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@link JdbcIdempotencyStore#migrate()} on each database, each test in a schema of its own. */
+class JdbcMigrationTest {
+  enum Backend {
+    H2, POSTGRESQL
+  }
+
+  private Databases.Pool pool;
+  private Backend backend;
+  private String schema;
+
+  private JdbcIdempotencyStore store(Backend backend) {
+    this.backend = backend;
+    this.schema = Databases.uniqueName("steward_migrate");
+    this.pool = new Databases.Pool(backend == Backend.H2 ? Databases.h2(Databases.h2MemoryUrl()) : Databases.postgres(),
+        8);
+    return JdbcIdempotencyStore.builder(pool).schema(schema).build();
+  }
+
+  @AfterEach
+  void dropSchema() throws SQLException {
+    if (pool == null) {
+      return;
+    }
+    try {
+      assertThat(pool.violations()).isEmpty();
+      Databases.execute(pool, backend == Backend.H2 ? "SHUTDOWN" : "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    } finally {
+      pool.close();
+    }
+  }
+
+  private String history() {
+    return backend == Backend.H2 ? "\"" + schema.toUpperCase(java.util.Locale.ROOT) + "\".\"STEWARD_SCHEMA_HISTORY\""
+        : "\"" + schema + "\".steward_schema_history";
+  }
+
+  private List<String> historyRows() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version, description, checksum, applied_at FROM " + history()
+            + " ORDER BY version")) {
+      while (rs.next()) {
+        assertThat(rs.getObject(4)).isNotNull();
+        rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
+      }
+    }
+    return rows;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void migrate_createsTheSchemaAndTables_andRecordsEachScript_thenIsANoOp(Backend backend) throws SQLException {
+    JdbcIdempotencyStore store = store(backend);
+
+    assertThat(store.migrate()).isEqualTo(1);
+    List<String> history = historyRows();
+    assertThat(store.migrate()).isZero();
+    assertThat(store.migrate()).isZero();
+
+    assertThat(historyRows()).isEqualTo(history).hasSize(1);
+    assertThat(history.get(0)).matches("1 idempotency [0-9a-f]{64}");
+    Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    assertThat(store.claim(IdempotencyStoreContract.key("k1"), IdempotencyStoreContract.PAYLOAD, now,
+        Duration.ofSeconds(30), now.plusSeconds(60))).isInstanceOf(Claim.Acquired.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void migrate_refusesAnAppliedScriptWhoseChecksumChanged_andChangesNothing(Backend backend) throws SQLException {
+    JdbcIdempotencyStore store = store(backend);
+    store.migrate();
+    Databases.execute(pool, "UPDATE " + history() + " SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
+    List<String> tampered = historyRows();
+
+    assertThatThrownBy(store::migrate)
+        .isInstanceOf(SchemaMigrationException.class)
+        .hasMessageContaining("V1__idempotency.sql").hasMessageContaining("0".repeat(64))
+        .hasMessageContaining("an applied script must never change")
+        .satisfies(e -> {
+          assertThat(((SchemaMigrationException) e).code()).isEqualTo("STEWARD-STORE-MIGRATION_REFUSED");
+          assertThat(((SchemaMigrationException) e).version()).isEqualTo(1);
+        });
+    assertThat(historyRows()).isEqualTo(tampered);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void migrate_fromTwoThreadsAtOnce_appliesEachScriptOnce(Backend backend) throws Exception {
+    JdbcIdempotencyStore first = store(backend);
+    JdbcIdempotencyStore second = JdbcIdempotencyStore.builder(pool).schema(schema).build();
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> a = threads.submit(() -> {
+        start.await();
+        return first.migrate();
+      });
+      Future<Integer> b = threads.submit(() -> {
+        start.await();
+        return second.migrate();
+      });
+
+      assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(historyRows()).hasSize(1);
+  }
+}
