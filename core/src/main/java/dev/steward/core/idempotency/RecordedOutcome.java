@@ -34,8 +34,20 @@ public record RecordedOutcome(
     return new RecordedOutcome(true, result, null, null, completedAt);
   }
 
-  /** Returns a failure. */
+  /** The longest error type or message kept; longer ones are cut, so any store can hold them. */
+  public static final int MAX_ERROR_LENGTH = 2_000;
+
+  /**
+   * Returns a failure. The type and message are cut to {@value #MAX_ERROR_LENGTH} characters and
+   * NUL characters are replaced, so that every store can record them: a failure that cannot be
+   * recorded would run the work again.
+   */
   public static RecordedOutcome failure(String errorType, String errorMessage, Instant completedAt) {
-    return new RecordedOutcome(false, null, errorType, errorMessage, completedAt);
+    return new RecordedOutcome(false, null, storable(errorType), storable(errorMessage), completedAt);
+  }
+
+  private static String storable(String text) {
+    String clean = text.replace((char) 0, '\uFFFD');
+    return clean.length() <= MAX_ERROR_LENGTH ? clean : clean.substring(0, MAX_ERROR_LENGTH - 1) + "\u2026";
   }
 }

@@ -113,6 +113,20 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_aFailureWithAnyText_isRecorded_soTheWorkDoesNotRunAgain() {
+    Claim.Acquired a = acquire(key("k1"));
+    RecordedOutcome failure = RecordedOutcome.failure("com.acme.ErpException", "bad byte \u0000 and "
+        + "x".repeat(5_000) + " \uD83D\uDE00", clock.instant());
+
+    store.complete(key("k1"), a.leaseToken(), failure);
+
+    Claim again = claim(key("k1"), PAYLOAD);
+    assertThat(again).isInstanceOf(Claim.Completed.class);
+    String message = ((Claim.Completed) again).outcome().errorMessage();
+    assertThat(message).hasSize(RecordedOutcome.MAX_ERROR_LENGTH).startsWith("bad byte \uFFFD and ").endsWith("\u2026");
+  }
+
+  @Test
   void required_sameKeyInAnotherNamespace_isAnotherOperation() {
     acquire(key("k1"));
 
