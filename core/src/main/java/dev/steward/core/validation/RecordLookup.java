@@ -3,6 +3,9 @@ package dev.steward.core.validation;
 import dev.steward.model.CanonicalEntity;
 import dev.steward.model.CanonicalId;
 import dev.steward.model.Money;
+import dev.steward.model.TimeEntry;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,15 @@ public interface RecordLookup {
   /** Returns the golden record with {@code id} if there is one of {@code type}. */
   default <T extends CanonicalEntity> Optional<T> find(CanonicalId id, Class<T> type) {
     return find(id).filter(type::isInstance).map(type::cast);
+  }
+
+  /**
+   * Returns the time entries a resource has booked on a day, as the golden records hold them,
+   * so that a day's total can be checked; empty when unknown, in which case each entry is checked
+   * on its own.
+   */
+  default List<TimeEntry> timeEntriesOn(CanonicalId resourceId, LocalDate workDate) {
+    return List.of();
   }
 
   /**

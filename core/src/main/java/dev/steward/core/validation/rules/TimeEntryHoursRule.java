@@ -19,10 +19,15 @@ import org.jspecify.annotations.Nullable;
  * covers records built in Java that were never bean-validated. "Today" is the context's
  * {@linkplain ValidationContext#today() clock date}; one day's grace allows for people whose local
  * date is ahead of the clock's zone (up to UTC+14 against UTC), so an entry dated tomorrow passes
- * and one dated the day after does not. Totals of all entries of one person on one day are out of
- * scope: a rule sees one record.
+ * and one dated the day after does not.
  *
- * <p>Reads nothing but the record and the clock. Immutable and thread-safe.
+ * <p>A day holds at most 24 hours across all of a person's entries: the entries the golden
+ * records hold for the same resource and day ({@link
+ * dev.steward.core.validation.RecordLookup#timeEntriesOn}), except an earlier version of this
+ * one, are added to it; more than 24 in all is {@link ReasonCodes#INVALID_HOURS}. Where the
+ * lookup knows none, the entry is checked on its own.
+ *
+ * <p>Reads the record, the clock and the golden records. Immutable and thread-safe.
  */
 public final class TimeEntryHoursRule implements BusinessRule<TimeEntry> {
   private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
@@ -43,6 +48,20 @@ public final class TimeEntryHoursRule implements BusinessRule<TimeEntry> {
     } else if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
       out.add(ReasonCodes.INVALID_HOURS, "/hours", "time entry on " + entry.workDate() + " records "
           + plain(hours) + " hours; a day's entry must be more than 0 and at most 24", "");
+    }
+    if (hours != null && hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0 && entry.resourceId() != null
+        && entry.workDate() != null) {
+      BigDecimal total = hours;
+      for (TimeEntry other : context.records().timeEntriesOn(entry.resourceId(), entry.workDate())) {
+        if (!other.meta().id().equals(entry.meta().id()) && other.hours() != null) {
+          total = total.add(other.hours());
+        }
+      }
+      if (total.compareTo(MAX_HOURS) > 0) {
+        out.add(ReasonCodes.INVALID_HOURS, "/hours", "resource " + entry.resourceId() + " would book "
+            + plain(total) + " hours on " + entry.workDate() + " with this entry's " + plain(hours)
+            + "; a day holds at most 24", "");
+      }
     }
     LocalDate workDate = entry.workDate();
     LocalDate latest = context.today().plusDays(1);

@@ -208,7 +208,7 @@ final class RuleFixturesA {
   }
 
   /** Golden records in a map: the test's {@link RecordLookup}, no mocking. Thread-safe once built. */
-  static final class MapLookup implements RecordLookup {
+  static class MapLookup implements RecordLookup {
     private final Map<CanonicalId, CanonicalEntity> records = new HashMap<>();
 
     MapLookup(CanonicalEntity... records) {

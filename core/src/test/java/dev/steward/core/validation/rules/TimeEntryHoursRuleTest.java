@@ -97,4 +97,35 @@ class TimeEntryHoursRuleTest {
     assertThat(summary(viaJson(rule, entry("2026-03-09", "25")))).containsExactly(
         "ERROR SCHEMA_VIOLATION at /hours (schema)", "ERROR INVALID_HOURS at /hours (rule)");
   }
+
+  /** The golden records of one resource's day. */
+  private static RuleFixturesA.MapLookup day(TimeEntry... booked) {
+    return new RuleFixturesA.MapLookup() {
+      @Override
+      public java.util.List<TimeEntry> timeEntriesOn(dev.steward.model.CanonicalId resourceId, java.time.LocalDate workDate) {
+        return java.util.Arrays.stream(booked)
+            .filter(e -> e.resourceId().equals(resourceId) && e.workDate().equals(workDate)).toList();
+      }
+    };
+  }
+
+  private static TimeEntry other(int n, String workDate, String hours) {
+    TimeEntry e = entry(workDate, hours);
+    return new TimeEntry(RuleFixturesA.meta(RuleFixturesA.id("tim", 100 + n)), e.resourceId(), e.projectId(),
+        e.assignmentId(), e.taskCode(), e.workDate(), e.hours(), e.billable(), e.approvalState(), e.description(),
+        e.approvedBy(), e.approvedAt(), e.invoiceId(), e.extensions());
+  }
+
+  @Test
+  void check_aDayOfMoreThan24HoursAcrossEntries_isInvalidHours_butAnEarlierVersionOfTheSameEntryDoesNotCount() {
+    TimeEntry eight = entry("2026-03-09", "8");
+    RuleFixturesA.MapLookup full = day(other(1, "2026-03-09", "10"), other(2, "2026-03-09", "6.5"),
+        other(3, "2026-03-08", "12"), entry("2026-03-09", "20"));
+    RuleFixturesA.MapLookup fits = day(other(1, "2026-03-09", "10"), other(2, "2026-03-09", "6"));
+
+    Violation v = only(direct(rule, eight, RuleFixturesA.referenceData(), full), "ERROR INVALID_HOURS at /hours (rule)");
+
+    assertThat(v.message()).contains("24.5 hours on 2026-03-09", "this entry's 8");
+    assertThat(direct(rule, eight, RuleFixturesA.referenceData(), fits)).isEmpty();
+  }
 }
