@@ -16,11 +16,15 @@ import java.util.function.Function;
 public interface AuditStore {
   /**
    * Appends the entry {@code next} makes from the current last entry (empty for the first),
-   * atomically, and returns it.
+   * atomically, and returns it. If {@code next} throws or returns null, nothing is appended.
    */
   AuditRecord append(Function<Optional<AuditRecord>, AuditRecord> next);
 
-  /** Returns up to {@code limit} entries from sequence {@code from} on, in the order they are stored. */
+  /**
+   * Returns up to {@code limit} entries from sequence {@code from} on, in the order they are stored.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
   List<AuditRecord> read(long from, int limit);
 
   /** Returns the entries matching {@code query}, oldest first, at most its limit. */

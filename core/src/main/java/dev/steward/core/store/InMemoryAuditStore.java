@@ -25,6 +25,7 @@ public final class InMemoryAuditStore implements AuditStore {
 
   @Override
   public synchronized AuditRecord append(Function<Optional<AuditRecord>, AuditRecord> next) {
+    Objects.requireNonNull(next, "next");
     Optional<AuditRecord> last = entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
     AuditRecord record = Objects.requireNonNull(next.apply(last), "the next entry");
     entries.add(record);
@@ -33,6 +34,7 @@ public final class InMemoryAuditStore implements AuditStore {
 
   @Override
   public synchronized List<AuditRecord> read(long from, int limit) {
+    StoreChecks.positiveLimit(limit);
     List<AuditRecord> out = new ArrayList<>();
     for (AuditRecord r : entries) {
       if (r.sequence() >= from && out.size() < limit) {
@@ -44,6 +46,7 @@ public final class InMemoryAuditStore implements AuditStore {
 
   @Override
   public synchronized List<AuditRecord> query(AuditQuery query) {
+    Objects.requireNonNull(query, "query");
     return entries.stream().filter(query::matches).limit(query.limit()).toList();
   }
 }

@@ -25,6 +25,8 @@ public final class InMemorySequenceStore implements SequenceStore {
   @Override
   public boolean advance(String stream, OptionalLong expected, long next) {
     Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(expected, "expected");
+    StoreChecks.forward(expected, next);
     if (expected.isEmpty()) {
       return positions.putIfAbsent(stream, next) == null;
     }

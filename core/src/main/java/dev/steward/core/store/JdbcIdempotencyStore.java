@@ -5,20 +5,17 @@ import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.IdempotencyRecord;
 import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.idempotency.RecordedOutcome;
+import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.core.store.StoreException.Operation;
 import dev.steward.core.store.internal.IdempotencySql;
 import dev.steward.core.store.internal.Jdbc;
-import dev.steward.core.store.internal.Migrator;
-import dev.steward.core.store.internal.TableNames;
+import dev.steward.core.store.internal.StoreSettings;
+import dev.steward.core.store.internal.StoreTarget;
 import dev.steward.model.Fingerprint;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The store never creates or changes its tables by itself: call {@link #migrate()}, which
  * applies the versioned scripts shipped with Steward, records them in the table {@code
- * <prefix>schema_history}, and is safe to call from several processes at once.
+ * <prefix>schema_history}, and is safe to call from several processes at once. The JDBC stores of
+ * one schema and prefix share that history: migrating creates the audit and sequence stores'
+ * tables too. {@link JdbcStores} configures all three at once.
  *
  * <p>Times are the caller's, stored as {@code TIMESTAMP WITH TIME ZONE} and truncated to
  * microseconds, the precision both databases hold; the database's clock is never read. An H2 file
@@ -52,42 +51,24 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
-  /** The default table prefix: the tables are {@code steward_idempotency} and {@code steward_schema_history}. */
-  public static final String DEFAULT_TABLE_PREFIX = "steward_";
+  /**
+   * The default table prefix, {@value}: the table is {@code steward_idempotency}. The same as
+   * {@link JdbcStores#DEFAULT_TABLE_PREFIX}.
+   */
+  public static final String DEFAULT_TABLE_PREFIX = JdbcStores.DEFAULT_TABLE_PREFIX;
 
   // A claim finds no row, inserts none (another claim's row), then finds it deleted (released or
   // purged): a rare race, given a few rounds before it counts as a failure.
   private static final int CLAIM_ROUNDS = 16;
 
-  /** The databases the store speaks to. */
-  public enum Dialect {
-    /** H2 2.x, in its regular mode. */
-    H2,
-    /** PostgreSQL 12 or later. */
-    POSTGRESQL;
-
-    static @Nullable Dialect of(String productName) {
-      String name = productName.toLowerCase(Locale.ROOT);
-      if (name.equals("h2")) {
-        return H2;
-      }
-      if (name.equals("postgresql")) {
-        return POSTGRESQL;
-      }
-      return null;
-    }
-  }
-
+  private final StoreTarget target;
   private final DataSource dataSource;
-  private final Dialect dialect;
-  private final TableNames names;
   private final IdempotencySql sql;
 
-  private JdbcIdempotencyStore(DataSource dataSource, Dialect dialect, TableNames names) {
-    this.dataSource = dataSource;
-    this.dialect = dialect;
-    this.names = names;
-    this.sql = IdempotencySql.of(dialect, names);
+  JdbcIdempotencyStore(StoreTarget target) {
+    this.target = target;
+    this.dataSource = target.dataSource();
+    this.sql = IdempotencySql.of(target.dialect(), target.names());
   }
 
   /** Starts a store over {@code dataSource}, a pooled data source of the host's. */
@@ -97,13 +78,15 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   /** Returns the dialect the store speaks. */
   public Dialect dialect() {
-    return dialect;
+    return target.dialect();
   }
 
   /**
-   * Creates or upgrades the store's tables, applying in one go the scripts the schema history does
-   * not record yet, and returns how many it applied: 0 when the schema is up to date. Creates the
-   * configured schema first if it does not exist.
+   * Creates or upgrades the tables of every JDBC store in the configured schema under the
+   * configured prefix — this store's and the audit and sequence stores' — exactly as {@link
+   * JdbcStores#migrate()} does: applies in one go the scripts the schema history does not record
+   * yet, and returns how many it applied: 0 when the schema is up to date. Creates the configured
+   * schema first if it does not exist.
    *
    * <p>Never called by the store itself: call it when deploying, with a role allowed to create
    * tables. Safe to call concurrently from several processes (PostgreSQL serializes them with an
@@ -116,7 +99,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    * @throws StoreException if the database fails
    */
   public int migrate() {
-    return new Migrator(dataSource, dialect, names).migrate();
+    return target.migrate();
   }
 
   @Override
@@ -258,7 +241,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   @Override
   public String toString() {
-    return "JdbcIdempotencyStore[" + dialect + ", " + names.table(IdempotencySql.TABLE) + "]";
+    return "JdbcIdempotencyStore[" + target.dialect() + ", " + target.names().table(IdempotencySql.TABLE) + "]";
   }
 
   /**
@@ -266,13 +249,10 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    * once, naming the setting. Not thread-safe.
    */
   public static final class Builder {
-    private final DataSource dataSource;
-    private @Nullable String schema;
-    private @Nullable String tablePrefix;
-    private @Nullable Dialect dialect;
+    private final StoreSettings settings;
 
     private Builder(DataSource dataSource) {
-      this.dataSource = dataSource;
+      this.settings = new StoreSettings(dataSource);
     }
 
     /**
@@ -285,8 +265,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
      * @throws IllegalStateException if the schema was already set
      */
     public Builder schema(String schema) {
-      once(this.schema, "schema");
-      this.schema = TableNames.checkSchema(schema);
+      settings.schema(schema);
       return this;
     }
 
@@ -299,8 +278,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
      * @throws IllegalStateException if the prefix was already set
      */
     public Builder tablePrefix(String tablePrefix) {
-      once(this.tablePrefix, "tablePrefix");
-      this.tablePrefix = TableNames.checkPrefix(tablePrefix);
+      settings.tablePrefix(tablePrefix);
       return this;
     }
 
@@ -311,8 +289,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
      * @throws IllegalStateException if the dialect was already set
      */
     public Builder dialect(Dialect dialect) {
-      once(this.dialect, "dialect");
-      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      settings.dialect(dialect);
       return this;
     }
 
@@ -327,56 +304,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
      * @throws StoreException if the database cannot be reached
      */
     public JdbcIdempotencyStore build() {
-      String prefix = tablePrefix == null ? DEFAULT_TABLE_PREFIX : tablePrefix;
-      Dialect chosen = dialect;
-      Connection c = Jdbc.open(dataSource, Operation.CONNECT, null);
-      Throwable failure = null;
-      try {
-        DatabaseMetaData md = c.getMetaData();
-        String product = md.getDatabaseProductName();
-        Dialect detected = Dialect.of(product);
-        if (chosen == null) {
-          if (detected == null) {
-            throw new IllegalArgumentException("the data source connects to " + product + ", which the JDBC"
-                + " idempotency store does not support; it supports H2 and PostgreSQL");
-          }
-          chosen = detected;
-        }
-        TableNames.Folding folding = md.storesUpperCaseIdentifiers() ? TableNames.Folding.UPPER
-            : md.storesLowerCaseIdentifiers() ? TableNames.Folding.LOWER
-            : chosen == Dialect.H2 ? TableNames.Folding.UPPER : TableNames.Folding.LOWER;
-        if (chosen == Dialect.H2 && detected == Dialect.H2) {
-          checkWriteDelay(c);
-        }
-        return new JdbcIdempotencyStore(dataSource, chosen, TableNames.of(schema, prefix, folding));
-      } catch (SQLException e) {
-        failure = new StoreException(Operation.CONNECT, null, e);
-        throw (StoreException) failure;
-      } catch (RuntimeException | Error e) {
-        failure = e;
-        throw e;
-      } finally {
-        Jdbc.giveBack(c, false, failure, Operation.CONNECT, null);
-      }
-    }
-
-    // H2 persists WRITE_DELAY in the database; an in-memory database reports 0.
-    private static void checkWriteDelay(Connection c) throws SQLException {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
-          ResultSet rs = ps.executeQuery()) {
-        if (rs.next() && Integer.parseInt(rs.getString(1).strip()) > 0) {
-          throw new IllegalStateException("the H2 database writes commits to its file up to " + rs.getString(1).strip()
-              + " ms late (WRITE_DELAY): a crash in that window would forget claims and outcomes, and work would run"
-              + " twice. Open it with ;WRITE_DELAY=0 in the JDBC URL.");
-        }
-      }
-    }
-
-    private static void once(@Nullable Object current, String setting) {
-      if (current != null) {
-        throw new IllegalStateException(setting + " was already set to " + current);
-      }
+      return new JdbcIdempotencyStore(settings.connect("JDBC idempotency store"));
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.steward.core.store;
 import dev.steward.model.StewardException;
 
 /**
- * {@link JdbcIdempotencyStore#migrate()} refused to change a database whose history disagrees with
+ * {@link JdbcStores#migrate()} (or a JDBC store's {@code migrate()}) refused to change a database whose history disagrees with
  * the scripts this version of Steward ships: a script already applied has changed since, or a
  * script is missing from the middle of the history. Nothing was changed. Code {@value #CODE}.
  */

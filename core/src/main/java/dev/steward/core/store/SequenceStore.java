@@ -14,6 +14,8 @@ public interface SequenceStore {
   /**
    * Moves {@code stream} from {@code expected} (empty: no position yet) to {@code next}, atomically;
    * returns false, changing nothing, if its position is no longer {@code expected}.
+   *
+   * @throws IllegalArgumentException if {@code next} is not after {@code expected}
    */
   boolean advance(String stream, OptionalLong expected, long next);
 }

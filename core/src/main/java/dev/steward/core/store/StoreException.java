@@ -24,25 +24,37 @@ public class StoreException extends StewardException {
   /** What the store was doing when its database failed. */
   public enum Operation {
     /** Opening a store: detecting the database and checking its settings. */
-    CONNECT("inspect the database"),
+    CONNECT("JDBC store", "inspect the database"),
     /** {@link IdempotencyStore#claim}. */
-    CLAIM("claim"),
+    CLAIM("idempotency store", "claim"),
     /** {@link IdempotencyStore#complete}. */
-    COMPLETE("complete"),
+    COMPLETE("idempotency store", "complete"),
     /** {@link IdempotencyStore#release}. */
-    RELEASE("release"),
+    RELEASE("idempotency store", "release"),
     /** {@link IdempotencyStore#reopen}. */
-    REOPEN("reopen"),
+    REOPEN("idempotency store", "reopen"),
     /** {@link IdempotencyStore#find}. */
-    FIND("find"),
+    FIND("idempotency store", "find"),
     /** {@link IdempotencyStore#purgeExpired}. */
-    PURGE("purge expired records"),
-    /** {@link JdbcIdempotencyStore#migrate()}. */
-    MIGRATE("migrate its schema");
+    PURGE("idempotency store", "purge expired records"),
+    /** {@link JdbcStores#migrate()}, or a store's {@code migrate()}. */
+    MIGRATE("JDBC store", "migrate its schema"),
+    /** {@link AuditStore#append}. */
+    APPEND("audit store", "append an entry"),
+    /** {@link AuditStore#read}. */
+    READ("audit store", "read entries"),
+    /** {@link AuditStore#query}. */
+    QUERY("audit store", "query entries"),
+    /** {@link SequenceStore#current}. */
+    CURRENT("sequence store", "read a stream's position"),
+    /** {@link SequenceStore#advance}. */
+    ADVANCE("sequence store", "advance a stream's position");
 
+    private final String store;
     private final String verb;
 
-    Operation(String verb) {
+    Operation(String store, String verb) {
+      this.store = store;
       this.verb = verb;
     }
   }
@@ -95,7 +107,7 @@ public class StoreException extends StewardException {
   private static String message(Operation operation, @Nullable IdempotencyKey key, String detail) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(detail, "detail");
-    return "the idempotency store failed to " + operation.verb + (key == null ? "" : " key " + key) + ": " + detail;
+    return "the " + operation.store + " failed to " + operation.verb + (key == null ? "" : " key " + key) + ": " + detail;
   }
 
   private static String detail(SQLException cause) {
@@ -104,8 +116,8 @@ public class StoreException extends StewardException {
     String detail = "SQLState " + state + ", vendor code " + cause.getErrorCode() + " ("
         + cause.getClass().getSimpleName() + "; the cause has the driver's message)";
     if (state != null && (state.equals("42P01") || state.equals("3F000") || state.startsWith("42S0"))) {
-      detail += "; its table or schema is missing: run JdbcIdempotencyStore.migrate(), which the store never runs"
-          + " by itself";
+      detail += "; its table or schema is missing: run JdbcStores.migrate() (or any JDBC store's migrate()), which"
+          + " the stores never run by themselves";
     }
     return detail;
   }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,6 +36,7 @@ final class Databases {
   static final String PG_USER = System.getenv().getOrDefault("STEWARD_TEST_PG_USER", "postgres");
 
   private static volatile String postgresProblem; // "" when reachable
+  private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
 
   private Databases() {}
 
@@ -82,7 +84,12 @@ final class Databases {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message + ". CI=true, so the tests that need it fail rather than skip.");
       }
-      Assumptions.abort(message + ". Skipping the tests that need it; set CI=true to make them fail instead.");
+      message += ". Skipping the tests that need it; set CI=true to make them fail instead.";
+      // A class aborted in @BeforeAll shows in Surefire as "Tests run: 0", without the reason.
+      if (SKIP_REPORTED.compareAndSet(false, true)) {
+        System.err.println("[steward tests] " + message);
+      }
+      Assumptions.abort(message);
     }
     return dataSource(PG_URL, PG_USER);
   }

@@ -51,7 +51,7 @@ class H2IdempotencyStoreTest extends IdempotencyStoreContract {
 
   @Test
   void dialect_isDetected_andNamesAreFoldedToH2sUpperCase() {
-    assertThat(shared.dialect()).isEqualTo(JdbcIdempotencyStore.Dialect.H2);
+    assertThat(shared.dialect()).isEqualTo(JdbcStores.Dialect.H2);
     assertThat(shared).hasToString("JdbcIdempotencyStore[H2, \"STEWARD\".\"STEWARD_IDEMPOTENCY\"]");
   }
 
@@ -129,6 +129,6 @@ class H2IdempotencyStoreTest extends IdempotencyStoreContract {
     assertThatThrownBy(() -> JdbcIdempotencyStore.builder(late).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("WRITE_DELAY=0");
     assertThat(JdbcIdempotencyStore.builder(Databases.h2("jdbc:h2:file:" + dir.resolve("prompt") + ";WRITE_DELAY=0"))
-        .build().dialect()).isEqualTo(JdbcIdempotencyStore.Dialect.H2);
+        .build().dialect()).isEqualTo(JdbcStores.Dialect.H2);
   }
 }

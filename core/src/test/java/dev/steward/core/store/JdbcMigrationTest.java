@@ -3,15 +3,21 @@ package dev.steward.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.core.audit.Actor;
+import dev.steward.core.audit.AuditEvent;
+import dev.steward.core.audit.AuditLog;
 import dev.steward.core.idempotency.Claim;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link JdbcIdempotencyStore#migrate()} on each database, each test in a schema of its own. */
+/**
+ * {@link JdbcStores#migrate()} and the stores' {@code migrate()} on each database, each test in a
+ * schema of its own.
+ */
 class JdbcMigrationTest {
   enum Backend {
     H2, POSTGRESQL
@@ -75,13 +84,15 @@ class JdbcMigrationTest {
   void migrate_createsTheSchemaAndTables_andRecordsEachScript_thenIsANoOp(Backend backend) throws SQLException {
     JdbcIdempotencyStore store = store(backend);
 
-    assertThat(store.migrate()).isEqualTo(1);
+    assertThat(store.migrate()).isEqualTo(3);
     List<String> history = historyRows();
     assertThat(store.migrate()).isZero();
     assertThat(store.migrate()).isZero();
 
-    assertThat(historyRows()).isEqualTo(history).hasSize(1);
+    assertThat(historyRows()).isEqualTo(history).hasSize(3);
     assertThat(history.get(0)).matches("1 idempotency [0-9a-f]{64}");
+    assertThat(history.get(1)).matches("2 audit [0-9a-f]{64}");
+    assertThat(history.get(2)).matches("3 sequence [0-9a-f]{64}");
     Instant now = Instant.parse("2026-11-27T10:00:00Z");
     assertThat(store.claim(IdempotencyStoreContract.key("k1"), IdempotencyStoreContract.PAYLOAD, now,
         Duration.ofSeconds(30), now.plusSeconds(60))).isInstanceOf(Claim.Acquired.class);
@@ -123,10 +134,59 @@ class JdbcMigrationTest {
         return second.migrate();
       });
 
-      assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(3);
     } finally {
       threads.shutdownNow();
     }
-    assertThat(historyRows()).hasSize(1);
+    assertThat(historyRows()).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void oneMigrate_createsEveryStoresTables_andStoresOfTheSamePrefixShareThem(Backend backend) {
+    store(backend);
+    JdbcStores stores = JdbcStores.builder(pool).schema(schema).tablePrefix("acme_").build();
+
+    assertThat(stores.migrate()).isEqualTo(3);
+    assertThat(JdbcAuditStore.builder(pool).schema(schema).tablePrefix("acme_").build().migrate()).isZero();
+    assertThat(JdbcSequenceStore.builder(pool).schema(schema).tablePrefix("acme_").build().migrate()).isZero();
+    assertThat(JdbcIdempotencyStore.builder(pool).schema(schema).tablePrefix("acme_").build().migrate()).isZero();
+
+    Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    assertThat(stores.idempotencyStore().claim(IdempotencyStoreContract.key("k1"), IdempotencyStoreContract.PAYLOAD,
+        now, Duration.ofSeconds(30), now.plusSeconds(60))).isInstanceOf(Claim.Acquired.class);
+    AuditLog log = AuditLog.of(stores.auditStore(), Clock.fixed(now, ZoneOffset.UTC));
+    log.append(AuditEvent.of(Actor.system("erp"), "ownership.decide").build());
+    assertThat(AuditLog.of(JdbcAuditStore.builder(pool).schema(schema).tablePrefix("acme_").build(),
+        Clock.systemUTC()).verify().checked()).isEqualTo(1);
+    assertThat(stores.sequenceStore().advance("s@crm", OptionalLong.empty(), 1)).isTrue();
+    assertThat(JdbcSequenceStore.builder(pool).schema(schema).tablePrefix("acme_").build().current("s@crm"))
+        .hasValue(1);
+    assertThat(stores.dialect().name()).isEqualTo(backend.name());
+    assertThat(stores.toString()).startsWith("JdbcStores[" + backend.name() + ", ");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aDatabaseOfTheFirstRelease_isUpgradedInPlace_keepingItsRecords(Backend backend) throws SQLException {
+    JdbcIdempotencyStore store = store(backend);
+    store.migrate();
+    Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    store.claim(IdempotencyStoreContract.key("k1"), IdempotencyStoreContract.PAYLOAD, now, Duration.ofSeconds(30),
+        now.plusSeconds(60));
+    // what the first release, which shipped V1 only, left behind
+    String q = "\"" + (backend == Backend.H2 ? schema.toUpperCase(java.util.Locale.ROOT) : schema) + "\".";
+    boolean h2 = backend == Backend.H2;
+    Databases.execute(pool, "DROP TABLE " + q + (h2 ? "\"STEWARD_AUDIT\"" : "steward_audit"));
+    Databases.execute(pool, "DROP TABLE " + q + (h2 ? "\"STEWARD_AUDIT_HEAD\"" : "steward_audit_head"));
+    Databases.execute(pool, "DROP TABLE " + q + (h2 ? "\"STEWARD_SEQUENCE\"" : "steward_sequence"));
+    Databases.execute(pool, "DELETE FROM " + history() + " WHERE version > 1");
+
+    assertThat(JdbcStores.builder(pool).schema(schema).build().migrate()).isEqualTo(2);
+
+    assertThat(historyRows()).hasSize(3);
+    assertThat(store.find(IdempotencyStoreContract.key("k1"))).isPresent();
+    assertThat(JdbcSequenceStore.builder(pool).schema(schema).build().advance("s@crm", OptionalLong.empty(), 1))
+        .isTrue();
   }
 }

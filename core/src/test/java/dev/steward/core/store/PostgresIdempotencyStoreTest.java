@@ -47,7 +47,7 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
 
   @Test
   void dialect_isDetected_andNamesAreFoldedToPostgresLowerCase() {
-    assertThat(shared.dialect()).isEqualTo(JdbcIdempotencyStore.Dialect.POSTGRESQL);
+    assertThat(shared.dialect()).isEqualTo(JdbcStores.Dialect.POSTGRESQL);
     assertThat(shared).hasToString("JdbcIdempotencyStore[POSTGRESQL, \"" + SCHEMA + "\".\"steward_idempotency\"]");
   }
 

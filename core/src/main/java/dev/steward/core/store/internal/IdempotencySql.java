@@ -3,7 +3,7 @@ package dev.steward.core.store.internal;
 import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.IdempotencyRecord;
 import dev.steward.core.idempotency.RecordedOutcome;
-import dev.steward.core.store.JdbcIdempotencyStore.Dialect;
+import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.model.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +62,7 @@ public final class IdempotencySql {
     // The row lock taken by the subquery skips rows other transactions hold (a claim taking an
     // expired key over); the outer condition is checked again on the locked, current row.
     String expired = " WHERE expires_at <= ? AND lease_expires_at <= ?";
-    String limit = dialect == Dialect.POSTGRESQL ? " LIMIT ?" : " FETCH FIRST ? ROWS ONLY";
+    String limit = Jdbc.limit(dialect);
     this.purge = "DELETE FROM " + table + " WHERE (namespace, idem_key) IN (SELECT namespace, idem_key FROM " + table
         + expired + limit + " FOR UPDATE SKIP LOCKED) AND expires_at <= ? AND lease_expires_at <= ?";
   }

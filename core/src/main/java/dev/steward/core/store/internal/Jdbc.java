@@ -1,6 +1,7 @@
 package dev.steward.core.store.internal;
 
 import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.core.store.StoreException;
 import dev.steward.core.store.StoreException.Operation;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs work in one transaction on a connection from the host's data source, and converts times.
+ * Runs work in one transaction on a connection from the host's data source, converts times, and
+ * holds the few SQL fragments every store's statements share.
  *
  * <p>A transaction turns autocommit off, commits, rolls back on any failure and then gives the
  * connection back as it came (autocommit on again if it was on). An {@link SQLException} becomes a
@@ -134,6 +136,11 @@ public final class Jdbc {
       throw new IllegalArgumentException(what + " must be between " + MIN_TIME + " and " + MAX_TIME + "; was " + t);
     }
     return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Returns the clause that limits a query to a bound number of rows, leading space included. */
+  public static String limit(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL ? " LIMIT ?" : " FETCH FIRST ? ROWS ONLY";
   }
 
   /** Binds a time as a {@code TIMESTAMP WITH TIME ZONE} in UTC. */

@@ -1,6 +1,6 @@
 package dev.steward.core.store.internal;
 
-import dev.steward.core.store.JdbcIdempotencyStore.Dialect;
+import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.core.store.SchemaMigrationException;
 import dev.steward.core.store.StoreException;
 import dev.steward.core.store.StoreException.Operation;
@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Brings a database's store tables up to the scripts this version of Steward ships, recording each
- * script applied in the schema history table (version, description, checksum, applied_at).
+ * script applied in the schema history table (version, description, checksum, applied_at). The
+ * tables of all the JDBC stores in a schema under a prefix share one history and one line of
+ * versions: every store's {@code migrate()} applies every missing script, whichever store asks.
  *
  * <p>Scripts are the resources {@code dev/steward/core/store/sql/<dialect>/V<n>__<description>.sql},
  * listed in {@link #SCRIPTS}. A script is SQL statements ended by {@code ;} at the end of a line,
@@ -46,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Migrator {
   /** The scripts, in order; a new script is added at the end, with the next version. */
-  public static final List<String> SCRIPTS = List.of("V1__idempotency.sql");
+  public static final List<String> SCRIPTS = List.of("V1__idempotency.sql", "V2__audit.sql", "V3__sequence.sql");
   /** The name of the schema history table, before the prefix. */
   public static final String HISTORY = "schema_history";
   /** The name of H2's lock table, before the prefix. */

@@ -1,0 +1,8 @@
+package dev.steward.core.store;
+
+class InMemorySequenceStoreTest extends SequenceStoreContract {
+  @Override
+  protected SequenceStore newStore() {
+    return InMemorySequenceStore.create();
+  }
+}
