@@ -146,7 +146,8 @@ public final class Idempotent {
     if (!record.fingerprint().equals(fingerprint)) {
       throw IdempotencyConflictException.of(new Claim.Mismatch(key, record.fingerprint(), fingerprint));
     }
-    Claim.Acquired claim = store.reopen(key, clock.instant(), lease);
+    Instant now = clock.instant();
+    Claim.Acquired claim = store.reopen(key, now, lease, now.plus(retention));
     audit.append(AuditEvent.of(operator, "idempotency.replay")
         .details(java.util.Map.of("key", key.toString(), "reason", reason, "attempt", String.valueOf(claim.attempt())))
         .fingerprints(fingerprint, fingerprint).build());

@@ -56,11 +56,12 @@ public interface IdempotencyStore {
 
   /**
    * Opens a completed key again for an operator's replay: the record becomes in flight under a
-   * new lease, keeping its fingerprint; the replay then completes it with its new outcome.
+   * new lease, keeping its fingerprint, and is retained until {@code expiresAt} (a replay starts
+   * the retention again); the replay then completes it with its new outcome.
    *
    * @throws IllegalStateException if the key has no record or is in flight
    */
-  Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease);
+  Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt);
 
   /** Returns the record of {@code key}, if any (also one past its {@code expiresAt} not yet purged). */
   Optional<IdempotencyRecord> find(IdempotencyKey key);

@@ -141,7 +141,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease) {
+  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt) {
+    Objects.requireNonNull(expiresAt, "expiresAt");
     AtomicReference<Claim.Acquired> answer = new AtomicReference<>();
     records.compute(key, (k, r) -> {
       if (r == null) {
@@ -151,7 +152,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         throw new IllegalStateException("idempotency key " + k + " is in flight; only a completed key can be replayed");
       }
       IdempotencyRecord reopened = new IdempotencyRecord(k, r.fingerprint(), token(), now.plus(lease),
-          r.attempt() + 1, null, r.createdAt(), r.expiresAt());
+          r.attempt() + 1, null, r.createdAt(), expiresAt);
       answer.set(new Claim.Acquired(k, reopened.leaseToken(), reopened.leaseExpiresAt(), reopened.attempt()));
       return reopened;
     });

@@ -146,7 +146,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     if (r.leaseExpiresAt().isAfter(now)) {
       return new Claim.InFlight(key, r.leaseExpiresAt());
     }
-    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1), Operation.CLAIM, key);
+    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, r.expiresAt()),
+        Operation.CLAIM, key);
     return new Claim.Acquired(key, token, leaseExpiresAt, r.attempt() + 1);
   }
 
@@ -177,10 +178,11 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease) {
+  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(lease, "lease");
     Instant leaseExpiresAt = Jdbc.storable(Jdbc.storable(now, "now").plus(lease), "now plus lease");
+    Instant retainedUntil = Jdbc.storable(expiresAt, "expiresAt");
     return Jdbc.transaction(dataSource, Operation.REOPEN, key, c -> {
       IdempotencyRecord r = sql.lock(c, key);
       if (r == null) {
@@ -190,7 +192,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         throw new IllegalStateException("idempotency key " + key + " is in flight; only a completed key can be replayed");
       }
       String token = token();
-      changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1), Operation.REOPEN, key);
+      changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, retainedUntil),
+          Operation.REOPEN, key);
       return new Claim.Acquired(key, token, leaseExpiresAt, r.attempt() + 1);
     });
   }

@@ -185,15 +185,19 @@ abstract class IdempotencyStoreContract {
     Claim.Acquired a = acquire(key("k1"));
     store.complete(key("k1"), a.leaseToken(), posted());
 
-    Claim.Acquired replay = store.reopen(key("k1"), clock.instant(), LEASE);
+    clock.advance(Duration.ofHours(20));
+    Claim.Acquired replay = store.reopen(key("k1"), clock.instant(), LEASE, clock.instant().plus(RETENTION));
 
     assertThat(replay.attempt()).isEqualTo(2);
     assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
     store.complete(key("k1"), replay.leaseToken(), RecordedOutcome.success("{\"erpDocument\":\"JE-4712\"}", clock.instant()));
     assertThat(((Claim.Completed) claim(key("k1"), PAYLOAD)).outcome().result()).contains("JE-4712");
     Claim.Acquired inFlight = acquire(key("k2"));
-    assertThatThrownBy(() -> store.reopen(key("k2"), clock.instant(), LEASE)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> store.reopen(key("none"), clock.instant(), LEASE)).isInstanceOf(IllegalStateException.class);
+    assertThat(store.find(key("k1"))).get().extracting(IdempotencyRecord::expiresAt)
+        .as("a replay starts the retention again").isEqualTo(clock.instant().plus(RETENTION));
+    Instant later = clock.instant().plus(RETENTION);
+    assertThatThrownBy(() -> store.reopen(key("k2"), clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.reopen(key("none"), clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
     assertThat(inFlight.attempt()).isEqualTo(1);
   }
 

@@ -54,7 +54,7 @@ public final class IdempotencySql {
         + " succeeded = NULL, result = NULL, error_type = NULL, error_message = NULL, completed_at = NULL,"
         + " created_at = ?, expires_at = ?" + BY_KEY + " AND lease_token = ?";
     this.takeOver = "UPDATE " + table + " SET lease_token = ?, lease_expires_at = ?, attempt = ?, succeeded = NULL,"
-        + " result = NULL, error_type = NULL, error_message = NULL, completed_at = NULL" + BY_KEY
+        + " result = NULL, error_type = NULL, error_message = NULL, completed_at = NULL, expires_at = ?" + BY_KEY
         + " AND lease_token = ?";
     this.complete = "UPDATE " + table + " SET succeeded = ?, result = ?, error_type = ?, error_message = ?,"
         + " completed_at = ?" + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
@@ -131,18 +131,19 @@ public final class IdempotencySql {
   }
 
   /**
-   * Gives a locked record a new holder: new token and lease, attempt {@code attempt}, no outcome;
-   * returns whether the row still had {@code previousToken}.
+   * Gives a locked record a new holder: new token and lease, attempt {@code attempt}, no outcome,
+   * retention until {@code expiresAt}; returns whether the row still had {@code previousToken}.
    */
   public boolean takeOver(Connection c, IdempotencyKey key, String previousToken, String token, Instant leaseExpiresAt,
-      int attempt) throws SQLException {
+      int attempt, Instant expiresAt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(takeOver)) {
       ps.setString(1, token);
       Jdbc.setTime(ps, 2, leaseExpiresAt);
       ps.setInt(3, attempt);
-      ps.setString(4, key.namespace());
-      ps.setString(5, key.key());
-      ps.setString(6, previousToken);
+      Jdbc.setTime(ps, 4, expiresAt);
+      ps.setString(5, key.namespace());
+      ps.setString(6, key.key());
+      ps.setString(7, previousToken);
       return ps.executeUpdate() == 1;
     }
   }
