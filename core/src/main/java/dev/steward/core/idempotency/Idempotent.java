@@ -9,6 +9,8 @@ import dev.steward.model.Fingerprint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,8 @@ public final class Idempotent {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
   /** The default retention: how long a key is remembered. */
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+  /** How often recording a successful outcome is tried before the run gives up. */
+  private static final int RECORD_ATTEMPTS = 3;
 
   /** The host's work, given the key to pass on to downstream APIs that accept one. */
   @FunctionalInterface
@@ -88,6 +92,9 @@ public final class Idempotent {
    * @throws ReplayedFailureException if the key's work already failed
    * @throws LeaseLostException if the work finished after another caller took the key over; the
    *     work's effect may then have happened twice and needs attention
+   * @throws OutcomeNotRecordedException if the work ran but its outcome could not be recorded
+   *     (its result is not JSON-writable, or the store failed three times); reconcile before
+   *     repeating
    * @throws Exception what the work threw, after its failure was recorded (or the claim released)
    */
   public <T> Execution<T> run(IdempotencyKey key, JsonNode payload, Class<T> resultType, Work<? extends T> work)
@@ -143,15 +150,24 @@ public final class Idempotent {
     Fingerprint fingerprint = fingerprints.of(payload);
     IdempotencyRecord record = store.find(key)
         .orElseThrow(() -> new IllegalStateException("idempotency key " + key + " has no record to replay"));
-    if (!record.fingerprint().equals(fingerprint)) {
-      throw IdempotencyConflictException.of(new Claim.Mismatch(key, record.fingerprint(), fingerprint));
+    RecordedOutcome replaced = record.outcome();
+    if (replaced == null) {
+      throw new IllegalStateException("idempotency key " + key + " is in flight; only a completed key can be replayed");
     }
+    // Audited before the key is opened: a replay that cannot be audited does not happen.
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("key", key.toString());
+    details.put("reason", reason);
+    details.put("replacedOutcome", replaced.succeeded() ? "success " + (replaced.result() == null ? "" : replaced.result())
+        : "failure " + replaced.errorType() + ": " + replaced.errorMessage());
+    details.put("replacedAt", replaced.completedAt().toString());
+    audit.append(AuditEvent.of(operator, "idempotency.replay").details(details).fingerprints(fingerprint, fingerprint).build());
     Instant now = clock.instant();
-    Claim.Acquired claim = store.reopen(key, now, lease, now.plus(retention));
-    audit.append(AuditEvent.of(operator, "idempotency.replay")
-        .details(java.util.Map.of("key", key.toString(), "reason", reason, "attempt", String.valueOf(claim.attempt())))
-        .fingerprints(fingerprint, fingerprint).build());
-    return perform(claim, resultType, work);
+    Claim claim = store.reopen(key, fingerprint, now, lease, now.plus(retention));
+    if (claim instanceof Claim.Mismatch mismatch) {
+      throw IdempotencyConflictException.of(mismatch);
+    }
+    return perform((Claim.Acquired) claim, resultType, work);
   }
 
   private <T> Execution<T> perform(Claim.Acquired claim, Class<T> resultType, Work<? extends T> work) throws Exception {
@@ -159,18 +175,53 @@ public final class Idempotent {
     try {
       result = work.perform(claim.key());
     } catch (Exception e) {
-      if (releaseOn.test(e)) {
-        store.release(claim.key(), claim.leaseToken());
-      } else {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        store.complete(claim.key(), claim.leaseToken(),
-            RecordedOutcome.failure(e.getClass().getName(), message, clock.instant()));
+      boolean transientFailure;
+      try {
+        transientFailure = releaseOn.test(e);
+      } catch (RuntimeException predicateFailed) {
+        e.addSuppressed(predicateFailed);
+        transientFailure = false;
+      }
+      try {
+        if (transientFailure) {
+          store.release(claim.key(), claim.leaseToken());
+        } else {
+          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          store.complete(claim.key(), claim.leaseToken(),
+              RecordedOutcome.failure(e.getClass().getName(), message, clock.instant()));
+        }
+      } catch (RuntimeException notRecorded) {
+        e.addSuppressed(notRecorded); // the work's own failure is what the caller must see
       }
       throw e;
     }
-    String recorded = result == null ? null : json.write(result);
-    store.complete(claim.key(), claim.leaseToken(), RecordedOutcome.success(recorded, clock.instant()));
-    return new Execution<>(claim.key(), result, false, claim.attempt());
+    // The effect has happened: from here on, a failure to record it must not look like nothing happened.
+    String recorded;
+    try {
+      recorded = result == null ? null : json.write(result);
+    } catch (RuntimeException unwritable) {
+      RuntimeException recordFailure = unwritable;
+      try {
+        store.complete(claim.key(), claim.leaseToken(), RecordedOutcome.failure(OutcomeNotRecordedException.CODE,
+            "the work succeeded, but its " + resultType.getName() + " result could not be written as JSON: "
+                + unwritable.getMessage(), clock.instant()));
+      } catch (RuntimeException alsoNot) {
+        recordFailure.addSuppressed(alsoNot);
+      }
+      throw new OutcomeNotRecordedException(claim.key(), result, claim.leaseExpiresAt(), recordFailure);
+    }
+    RuntimeException lastFailure = null;
+    for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+      try {
+        store.complete(claim.key(), claim.leaseToken(), RecordedOutcome.success(recorded, clock.instant()));
+        return new Execution<>(claim.key(), result, false, claim.attempt());
+      } catch (LeaseLostException lost) {
+        throw lost;
+      } catch (RuntimeException storeFailed) {
+        lastFailure = storeFailed;
+      }
+    }
+    throw new OutcomeNotRecordedException(claim.key(), result, claim.leaseExpiresAt(), Objects.requireNonNull(lastFailure));
   }
 
   private <T> Execution<T> replay(Claim.Completed completed, Class<T> resultType) {

@@ -55,13 +55,15 @@ public interface IdempotencyStore {
   void release(IdempotencyKey key, String leaseToken);
 
   /**
-   * Opens a completed key again for an operator's replay: the record becomes in flight under a
-   * new lease, keeping its fingerprint, and is retained until {@code expiresAt} (a replay starts
-   * the retention again); the replay then completes it with its new outcome.
+   * Opens a completed key again for an operator's replay, atomically: if its record has {@code
+   * fingerprint}, it becomes in flight under a new lease and is retained until {@code expiresAt}
+   * (a replay starts the retention again), and the answer is {@link Claim.Acquired}; the replay
+   * then completes it with its new outcome. A record of another fingerprint is left alone and the
+   * answer is {@link Claim.Mismatch}.
    *
    * @throws IllegalStateException if the key has no record or is in flight
    */
-  Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt);
+  Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt);
 
   /** Returns the record of {@code key}, if any (also one past its {@code expiresAt} not yet purged). */
   Optional<IdempotencyRecord> find(IdempotencyKey key);

@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  * retention ends (by the given clock). One process only, and nothing survives a restart; use the
  * JDBC store for durability or several instances.
  *
- * <p>The bound protects the heap: when more keys are live than it allows, the least recently
- * used are evicted and would run again if repeated, so size it above the keys one retention
- * period sees. Thread-safe; each operation is atomic per key.
+ * <p>The bound protects the heap: it counts completed keys (claims in flight are never evicted),
+ * and when more are held than it allows, Caffeine evicts some — by its admission policy, often
+ * the newest — and those would run again if repeated. Size it above the keys one retention period
+ * sees. Thread-safe; each operation is atomic per key.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** The default bound on records held. */
@@ -41,8 +42,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
     this.clock = clock;
     this.cache = Caffeine.newBuilder()
-        .maximumSize(maximumSize)
+        .maximumWeight(maximumSize)
+        // A claim in flight weighs nothing, so the bound never evicts it: evicting it would let a
+        // repeat run the work while the first holder still does.
+        .weigher((IdempotencyKey k, IdempotencyRecord r) -> r.outcome() == null ? 0 : 1)
         .ticker(() -> clock.millis() * 1_000_000L)
+        .executor(Runnable::run) // evictions happen in the calling thread, when they are due, not later
         .expireAfter(new Expiry<IdempotencyKey, IdempotencyRecord>() {
           @Override
           public long expireAfterCreate(IdempotencyKey key, IdempotencyRecord r, long currentTime) {
@@ -114,8 +119,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         answer.set(new Claim.InFlight(k, r.leaseExpiresAt()));
         return r;
       }
+      // A takeover runs the work again: the outcome it records is kept a whole retention from now.
+      Instant retained = r.expiresAt().isAfter(expiresAt) ? r.expiresAt() : expiresAt;
       IdempotencyRecord taken = new IdempotencyRecord(k, r.fingerprint(), token(), now.plus(lease), r.attempt() + 1,
-          null, r.createdAt(), r.expiresAt());
+          null, r.createdAt(), retained);
       answer.set(new Claim.Acquired(k, taken.leaseToken(), taken.leaseExpiresAt(), taken.attempt()));
       return taken;
     });
@@ -141,15 +148,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt) {
+  public Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt) {
+    Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    AtomicReference<Claim.Acquired> answer = new AtomicReference<>();
+    AtomicReference<Claim> answer = new AtomicReference<>();
     records.compute(key, (k, r) -> {
       if (r == null) {
         throw new IllegalStateException("idempotency key " + k + " has no record to replay");
       }
       if (r.outcome() == null) {
         throw new IllegalStateException("idempotency key " + k + " is in flight; only a completed key can be replayed");
+      }
+      if (!r.fingerprint().equals(fingerprint)) {
+        answer.set(new Claim.Mismatch(k, r.fingerprint(), fingerprint));
+        return r;
       }
       IdempotencyRecord reopened = new IdempotencyRecord(k, r.fingerprint(), token(), now.plus(lease),
           r.attempt() + 1, null, r.createdAt(), expiresAt);

@@ -146,7 +146,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     if (r.leaseExpiresAt().isAfter(now)) {
       return new Claim.InFlight(key, r.leaseExpiresAt());
     }
-    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, r.expiresAt()),
+    // A takeover runs the work again: the outcome it records is kept a whole retention from now.
+    Instant retained = r.expiresAt().isAfter(expiresAt) ? r.expiresAt() : expiresAt;
+    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, retained),
         Operation.CLAIM, key);
     return new Claim.Acquired(key, token, leaseExpiresAt, r.attempt() + 1);
   }
@@ -178,18 +180,22 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim.Acquired reopen(IdempotencyKey key, Instant now, Duration lease, Instant expiresAt) {
+  public Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt) {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(lease, "lease");
     Instant leaseExpiresAt = Jdbc.storable(Jdbc.storable(now, "now").plus(lease), "now plus lease");
     Instant retainedUntil = Jdbc.storable(expiresAt, "expiresAt");
-    return Jdbc.transaction(dataSource, Operation.REOPEN, key, c -> {
+    return Jdbc.<Claim>transaction(dataSource, Operation.REOPEN, key, c -> {
       IdempotencyRecord r = sql.lock(c, key);
       if (r == null) {
         throw new IllegalStateException("idempotency key " + key + " has no record to replay");
       }
       if (r.outcome() == null) {
         throw new IllegalStateException("idempotency key " + key + " is in flight; only a completed key can be replayed");
+      }
+      if (!r.fingerprint().equals(fingerprint)) {
+        return new Claim.Mismatch(key, r.fingerprint(), fingerprint);
       }
       String token = token();
       changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, retainedUntil),

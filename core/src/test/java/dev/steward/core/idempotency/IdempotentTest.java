@@ -206,4 +206,129 @@ class IdempotentTest {
     assertThatThrownBy(() -> audited.replay(KEY, payload("INV-2"), Posting.class, this::post, ops, "wrong payload"))
         .isInstanceOf(IdempotencyConflictException.class);
   }
+
+  /** A result the work returns after its effect happened, which cannot be written as JSON. */
+  public record Unrecordable(String document) {
+    @Override
+    public String document() {
+      throw new IllegalStateException("lazy field not initialized");
+    }
+  }
+
+  /** A store whose completions fail as often as told. */
+  private static IdempotencyStore failingCompletions(IdempotencyStore real, AtomicInteger failures) {
+    return new IdempotencyStore() {
+      @Override
+      public Claim claim(IdempotencyKey key, dev.steward.model.Fingerprint f, Instant now, Duration lease, Instant exp) {
+        return real.claim(key, f, now, lease, exp);
+      }
+
+      @Override
+      public void complete(IdempotencyKey key, String leaseToken, RecordedOutcome outcome) {
+        if (failures.getAndDecrement() > 0) {
+          throw new IllegalStateException("connection reset");
+        }
+        real.complete(key, leaseToken, outcome);
+      }
+
+      @Override
+      public void release(IdempotencyKey key, String leaseToken) {
+        real.release(key, leaseToken);
+      }
+
+      @Override
+      public Claim reopen(IdempotencyKey key, dev.steward.model.Fingerprint f, Instant now, Duration lease, Instant exp) {
+        return real.reopen(key, f, now, lease, exp);
+      }
+
+      @Override
+      public java.util.Optional<IdempotencyRecord> find(IdempotencyKey key) {
+        return real.find(key);
+      }
+
+      @Override
+      public int purgeExpired(Instant now, int limit) {
+        return real.purgeExpired(now, limit);
+      }
+    };
+  }
+
+  @Test
+  void aResultThatCannotBeRecorded_isReportedWithTheResult_andTheWorkNeverRunsAgain() {
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Unrecordable.class, k -> {
+      postings.incrementAndGet();
+      return new Unrecordable("JE-4711");
+    })).isInstanceOfSatisfying(OutcomeNotRecordedException.class, e -> {
+      assertThat(e.result()).isInstanceOf(Unrecordable.class);
+      assertThat(e.getMessage()).contains("ran, but its outcome was not recorded");
+    });
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Unrecordable.class, k -> {
+      postings.incrementAndGet();
+      return new Unrecordable("JE-4712");
+    })).isInstanceOfSatisfying(ReplayedFailureException.class,
+        e -> assertThat(e.getMessage()).contains("the work succeeded, but its"));
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void aStoreBlipWhileRecordingASuccess_isRetried_andAPersistentFailureCarriesTheResult() throws Exception {
+    AtomicInteger failures = new AtomicInteger(2);
+    Idempotent blips = Idempotent.builder(failingCompletions(store, failures)).clock(clock).build();
+
+    Idempotent.Execution<Posting> posted = blips.run(KEY, payload("INV-1"), Posting.class, this::post);
+    failures.set(10);
+    IdempotencyKey other = IdempotencyKey.of("erp.post-invoice", "billing:in_2:1");
+
+    assertThat(posted.replayed()).isFalse();
+    assertThat(blips.run(KEY, payload("INV-1"), Posting.class, this::post).replayed()).isTrue();
+    assertThatThrownBy(() -> blips.run(other, payload("INV-2"), Posting.class, this::post))
+        .isInstanceOfSatisfying(OutcomeNotRecordedException.class,
+            e -> assertThat(e.result()).isEqualTo(new Posting("JE-4712", 2)));
+    assertThat(postings).hasValue(2);
+  }
+
+  @Test
+  void aReleasePredicateThatThrows_neitherHidesTheWorksFailure_norLeavesTheClaimInFlight() {
+    Idempotent careless = Idempotent.builder(store).clock(clock).releaseOn(e -> e.getMessage().contains("timeout")).build();
+    IllegalStateException closed = new IllegalStateException();
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> careless.run(KEY, payload("INV-1"), Posting.class, k -> {
+          throw closed;
+        }));
+
+    assertThat(thrown).isSameAs(closed);
+    assertThat(thrown.getSuppressed()).hasSize(1);
+    assertThat(store.find(KEY)).hasValueSatisfying(r -> assertThat(r.completed()).isTrue());
+  }
+
+  @Test
+  void aReplayThatCannotBeAudited_doesNotHappen() throws Exception {
+    idempotent.run(KEY, payload("INV-1"), Posting.class, this::post);
+    dev.steward.core.audit.AuditLog broken = dev.steward.core.audit.AuditLog.of(new dev.steward.core.store.AuditStore() {
+      @Override
+      public dev.steward.core.audit.AuditRecord append(
+          java.util.function.Function<java.util.Optional<dev.steward.core.audit.AuditRecord>, dev.steward.core.audit.AuditRecord> next) {
+        throw new IllegalStateException("audit database down");
+      }
+
+      @Override
+      public List<dev.steward.core.audit.AuditRecord> read(long from, int limit) {
+        return List.of();
+      }
+
+      @Override
+      public List<dev.steward.core.audit.AuditRecord> query(dev.steward.core.audit.AuditQuery query) {
+        return List.of();
+      }
+    }, clock);
+    Idempotent audited = Idempotent.builder(store).clock(clock).audit(broken).build();
+
+    assertThatThrownBy(() -> audited.replay(KEY, payload("INV-1"), Posting.class, this::post,
+        dev.steward.core.audit.Actor.user("ops@acme.example"), "fix deployed")).hasMessageContaining("audit database down");
+    assertThat(store.find(KEY)).hasValueSatisfying(r -> assertThat(r.completed()).isTrue());
+    assertThat(postings).hasValue(1);
+  }
 }

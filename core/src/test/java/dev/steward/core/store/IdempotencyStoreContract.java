@@ -41,6 +41,11 @@ abstract class IdempotencyStoreContract {
   /** Returns a fresh, empty store reading {@code clock}. */
   protected abstract IdempotencyStore newStore(MutableClock clock);
 
+  /** Returns a store as small as the backend can be made, to provoke eviction; by default a fresh one. */
+  protected IdempotencyStore newSmallStore(MutableClock clock) {
+    return newStore(clock);
+  }
+
   /** Returns whether the store drops expired records by itself, leaving purges nothing to count. */
   protected boolean expiresOnItsOwn() {
     return false;
@@ -149,6 +154,31 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_aTakeoverNearTheEndOfRetention_keepsItsOutcomeAWholeRetention() {
+    acquire(key("k1"));
+    clock.advance(RETENTION.minusSeconds(10)); // the first holder crashed long ago
+    Claim.Acquired takeover = (Claim.Acquired) claim(key("k1"), PAYLOAD);
+    store.complete(key("k1"), takeover.leaseToken(), posted());
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(claim(key("k1"), PAYLOAD)).as("the repeat a minute later is a replay").isInstanceOf(Claim.Completed.class);
+  }
+
+  @Test
+  void required_aClaimInFlight_isNeverEvicted_norPurged() {
+    store = newSmallStore(clock);
+    Claim.Acquired holder = acquire(key("k1"));
+    for (int i = 0; i < 300; i++) {
+      Claim.Acquired a = acquire(key("other-" + i));
+      store.complete(key("other-" + i), a.leaseToken(), posted());
+    }
+    store.purgeExpired(clock.instant(), 1_000);
+
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
+    store.complete(key("k1"), holder.leaseToken(), posted());
+  }
+
+  @Test
   void required_completionAfterTheLease_butBeforeAnyTakeover_isAccepted() {
     Claim.Acquired slow = acquire(key("k1"));
     clock.advance(LEASE.plusSeconds(5));
@@ -186,7 +216,10 @@ abstract class IdempotencyStoreContract {
     store.complete(key("k1"), a.leaseToken(), posted());
 
     clock.advance(Duration.ofHours(20));
-    Claim.Acquired replay = store.reopen(key("k1"), clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    assertThat(store.reopen(key("k1"), OTHER_PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION)))
+        .isEqualTo(new Claim.Mismatch(key("k1"), PAYLOAD, OTHER_PAYLOAD));
+    Claim.Acquired replay = (Claim.Acquired) store.reopen(key("k1"), PAYLOAD, clock.instant(), LEASE,
+        clock.instant().plus(RETENTION));
 
     assertThat(replay.attempt()).isEqualTo(2);
     assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
@@ -196,8 +229,8 @@ abstract class IdempotencyStoreContract {
     assertThat(store.find(key("k1"))).get().extracting(IdempotencyRecord::expiresAt)
         .as("a replay starts the retention again").isEqualTo(clock.instant().plus(RETENTION));
     Instant later = clock.instant().plus(RETENTION);
-    assertThatThrownBy(() -> store.reopen(key("k2"), clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> store.reopen(key("none"), clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.reopen(key("k2"), PAYLOAD, clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.reopen(key("none"), PAYLOAD, clock.instant(), LEASE, later)).isInstanceOf(IllegalStateException.class);
     assertThat(inFlight.attempt()).isEqualTo(1);
   }
 

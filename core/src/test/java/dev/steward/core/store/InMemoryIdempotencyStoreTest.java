@@ -17,11 +17,18 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
     return true; // Caffeine drops a record when its retention ends
   }
 
+  @Override
+  protected IdempotencyStore newSmallStore(MutableClock clock) {
+    return InMemoryIdempotencyStore.create(clock, 100);
+  }
+
   @Test
-  void boundedStore_evictsBeyondItsMaximumSize() {
+  void boundedStore_evictsCompletedKeysBeyondItsMaximumSize() {
     IdempotencyStore small = InMemoryIdempotencyStore.create(clock, 100);
     for (int i = 0; i < 1_000; i++) {
-      small.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+      Claim.Acquired a = (Claim.Acquired) small.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      small.complete(key("k-" + i), a.leaseToken(), posted());
     }
     ((InMemoryIdempotencyStore) small).cleanUp();
 
