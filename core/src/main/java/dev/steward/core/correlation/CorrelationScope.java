@@ -69,9 +69,12 @@ public final class CorrelationScope implements AutoCloseable {
   }
 
   /**
-   * Restores the MDC and the current correlation to what they were when the scope opened.
+   * Restores the MDC and the current correlation to what they were when the scope opened. Scopes
+   * opened inside this one and left open (a leak) are closed with it, so that a pooled thread
+   * never keeps a finished change's correlation; the leak is then reported.
    *
-   * @throws IllegalStateException if called on another thread, or out of order
+   * @throws IllegalStateException if called on another thread, or after inner scopes were leaked
+   *     (this scope is closed all the same)
    */
   @Override
   public void close() {
@@ -81,8 +84,10 @@ public final class CorrelationScope implements AutoCloseable {
     if (Thread.currentThread() != owner) {
       throw new IllegalStateException("a correlation scope must be closed on the thread that opened it (" + owner.getName() + ")");
     }
-    if (CURRENT.get() != this) {
-      throw new IllegalStateException("correlation scopes must be closed in the reverse order of opening");
+    int leaked = 0;
+    for (CorrelationScope inner = CURRENT.get(); inner != null && inner != this; inner = inner.outer) {
+      inner.closed = true; // restoring this scope's saved values undoes what the inner ones set
+      leaked++;
     }
     for (int i = 0; i < KEYS.length; i++) {
       put(KEYS[i], saved[i]);
@@ -93,6 +98,10 @@ public final class CorrelationScope implements AutoCloseable {
       CURRENT.set(outer);
     }
     closed = true;
+    if (leaked > 0) {
+      throw new IllegalStateException(leaked + " correlation scope(s) opened inside this one were not closed; they are"
+          + " closed now: close scopes in the reverse order of opening (try-with-resources)");
+    }
   }
 
   private static void put(String key, @Nullable String value) {

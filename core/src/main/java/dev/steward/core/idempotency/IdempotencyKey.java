@@ -34,13 +34,17 @@ public record IdempotencyKey(String namespace, String key) {
   }
 
   /**
-   * Returns the key of the change an envelope carries: its {@code idempotencykey} attribute, or,
-   * where it has none, its source and event id ({@code /systems/crm#evt-123}), which CloudEvents
-   * makes unique per event.
+   * Returns the key of the change an envelope carries: its {@code idempotencykey} attribute (which
+   * the sender must keep unique across the sources of one namespace, as a UUID is), or, where it
+   * has none, its source and event id, which CloudEvents makes unique per event. The source is
+   * written with its length ({@code 12:/systems/crm#evt-123}), so that no two source and id pairs
+   * give one key.
    */
   public static IdempotencyKey of(String namespace, Envelope envelope) {
     Objects.requireNonNull(envelope, "envelope");
-    String key = envelope.idempotencyKey() != null ? envelope.idempotencyKey() : envelope.source() + "#" + envelope.id();
+    String source = envelope.source().toString();
+    String key = envelope.idempotencyKey() != null ? envelope.idempotencyKey()
+        : source.length() + ":" + source + "#" + envelope.id();
     if (key.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("the envelope's source and id make a key of " + key.length()
           + " characters, more than " + MAX_LENGTH + "; give the envelope an idempotency key");

@@ -146,7 +146,10 @@ class IdempotentTest {
         .build();
 
     assertThat(IdempotencyKey.of("erp.post-invoice", withKey).key()).isEqualTo("in_1QXyZ:3");
-    assertThat(IdempotencyKey.of("crm.sync", withoutKey).key()).isEqualTo("/systems/crm#evt-2");
+    assertThat(IdempotencyKey.of("crm.sync", withoutKey).key()).isEqualTo("12:/systems/crm#evt-2");
+    Envelope a = Envelope.builder().id("1").source(URI.create("/crm#a")).type("t").build();
+    Envelope b = Envelope.builder().id("a#1").source(URI.create("/crm")).type("t").build();
+    assertThat(IdempotencyKey.of("crm.sync", a)).isNotEqualTo(IdempotencyKey.of("crm.sync", b));
   }
 
   @Test
