@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,20 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose version is not after the last applied one is {@linkplain Decision.Stale stale}; a change
  * that skips versions is {@linkplain Decision.Held held} for a bounded reorder window until the
  * missing ones arrive, then released in order; when the window ends first, {@link
- * #expire(Instant)} releases what is held in order past the gap or escalates it, as configured.
+ * #expire(Instant)} releases what is held in order past the gaps, or escalates it, as configured.
  *
- * <p>Sources without versions are sequenced by timestamp ({@link #offerByTimestamp}): only
- * forward, with no gaps to wait for. Positions live in a {@link SequenceStore}; held changes live
- * in this object, so a change is held by the instance that received it. Thread-safe.
+ * <p>A stream's position moves only when the host says the changes were applied: an {@link
+ * Decision.Apply} is a ticket the host {@linkplain #commit commits} after applying its changes,
+ * or {@linkplain #abandon abandons} when applying failed, so that a redelivery is not mistaken for
+ * a stale change. While a ticket is open, further changes of its stream are held.
+ *
+ * <p>Sources without versions are sequenced by timestamp ({@link #offerByTimestamp}), to the
+ * nanosecond: only forward, with no gaps to wait for. Positions live in a {@link SequenceStore};
+ * held changes and open tickets live in this object, so sequence each stream in one instance.
+ * Thread-safe.
  *
  * @param <T> the changes sequenced
  */
 public final class Sequencer<T> {
-  /** What to do with held changes when the reorder window ends before the gap is filled. */
+  /** What to do with held changes when the reorder window ends before the gaps are filled. */
   public enum GapPolicy {
-    /** Apply the held changes in order, past the gap, and report the gap. */
+    /** Release the held changes in order, past the gaps, and report the gaps. */
     RELEASE_IN_ORDER,
-    /** Apply nothing; hand the held changes over for a person to decide. */
+    /** Release nothing; hand the held changes over for a person to decide. */
     ESCALATE
   }
 
@@ -40,13 +47,15 @@ public final class Sequencer<T> {
     String stream();
 
     /**
-     * Apply these changes, in this order: the one offered and any held ones it made contiguous.
+     * Apply these changes, in this order, then {@linkplain Sequencer#commit commit} the ticket (or
+     * {@linkplain Sequencer#abandon abandon} it if applying failed).
      *
      * @param stream the stream
-     * @param changes the changes to apply now, oldest first
+     * @param changes the changes to apply, oldest first
+     * @param from the stream's position before them (empty for a new stream)
      * @param position the stream's position after them
      */
-    record Apply<T>(String stream, List<T> changes, long position) implements Decision<T> {
+    record Apply<T>(String stream, List<T> changes, OptionalLong from, long position) implements Decision<T> {
       /** Copies the changes. */
       public Apply {
         changes = List.copyOf(changes);
@@ -54,10 +63,10 @@ public final class Sequencer<T> {
     }
 
     /**
-     * The change is not after the last applied one: reject it, naming both.
+     * The change is not after the last applied (or being applied) one: reject it, naming both.
      *
      * @param stream the stream
-     * @param current the last applied position
+     * @param current the last applied position, or the position being applied
      * @param offered the change's position
      */
     record Stale<T>(String stream, long current, long offered) implements Decision<T> {
@@ -68,35 +77,58 @@ public final class Sequencer<T> {
     }
 
     /**
-     * The change skips positions; it is held until they arrive or the window ends.
+     * The change waits: it skips positions, or its stream has changes being applied.
      *
      * @param stream the stream
      * @param expected the position awaited next
      * @param offered the change's position
-     * @param until when the window ends
+     * @param until when the reorder window ends
      */
     record Held<T>(String stream, long expected, long offered, Instant until) implements Decision<T> {}
+
+    /**
+     * The stream's reorder buffer is full: the change is not taken; redeliver it later.
+     *
+     * @param stream the stream
+     * @param offered the change's position
+     * @param maxHeld the buffer's size
+     */
+    record Overflow<T>(String stream, long offered, int maxHeld) implements Decision<T> {}
   }
+
+  /**
+   * Positions that never arrived.
+   *
+   * @param from the first missing position
+   * @param to the last missing position
+   */
+  public record Gap(long from, long to) {}
 
   /**
    * What ending a reorder window did for one stream.
    *
    * @param stream the stream
-   * @param missingFrom the first missing position
-   * @param missingTo the last missing position
+   * @param gaps the positions that never arrived
    * @param changes the held changes, oldest first
-   * @param released whether they were released (to apply, in this order) or escalated
+   * @param release for {@link GapPolicy#RELEASE_IN_ORDER}, the ticket to apply and commit them;
+   *     empty when escalated
+   * @param stale held changes that were no longer after the stream's position, dropped
    */
-  public record GapOutcome<T>(String stream, long missingFrom, long missingTo, List<T> changes, boolean released) {
-    /** Copies the changes. */
+  public record GapOutcome<T>(String stream, List<Gap> gaps, List<T> changes, Optional<Decision.Apply<T>> release,
+      List<T> stale) {
+    /** Copies the lists. */
     public GapOutcome {
+      gaps = List.copyOf(gaps);
       changes = List.copyOf(changes);
+      stale = List.copyOf(stale);
     }
   }
 
-  private static final class Held<T> {
-    final TreeMap<Long, T> changes = new TreeMap<>();
+  private static final class StreamState<T> {
+    final TreeMap<Long, T> held = new TreeMap<>();
     Instant until = Instant.MAX;
+    Decision.@org.jspecify.annotations.Nullable Apply<T> open;
+    List<Long> openVersions = List.of();
   }
 
   private final SequenceStore store;
@@ -104,7 +136,7 @@ public final class Sequencer<T> {
   private final Duration window;
   private final int maxHeld;
   private final GapPolicy gapPolicy;
-  private final Map<String, Held<T>> held = new ConcurrentHashMap<>();
+  private final Map<String, StreamState<T>> streams = new ConcurrentHashMap<>();
   private final Object[] locks = new Object[64];
 
   private Sequencer(SequenceStore store, Clock clock, Duration window, int maxHeld, GapPolicy gapPolicy) {
@@ -122,7 +154,8 @@ public final class Sequencer<T> {
    * Returns a sequencer.
    *
    * @param window how long a change that skips versions waits for the missing ones
-   * @param maxHeld the most changes held per stream; one more ends the window at once
+   * @param maxHeld the most changes held per stream; the window of a full buffer ends at once,
+   *     and a change beyond it is an {@link Decision.Overflow}
    */
   public static <T> Sequencer<T> of(
       SequenceStore store, Clock clock, Duration window, int maxHeld, GapPolicy gapPolicy) {
@@ -145,88 +178,187 @@ public final class Sequencer<T> {
   }
 
   /**
-   * Offers a change at {@code version} of a versioned stream (versions count up by one).
-   * The first change a stream sees sets its position, whatever its version.
+   * Offers a change at {@code version} of a versioned stream (versions count up by one). The first
+   * change a stream sees starts it, whatever its version.
    */
   public Decision<T> offer(String stream, long version, T change) {
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(change, "change");
     synchronized (lock(stream)) {
+      StreamState<T> state = streams.computeIfAbsent(stream, s -> new StreamState<>());
       OptionalLong current = store.current(stream);
-      if (current.isPresent() && version <= current.getAsLong()) {
-        return new Decision.Stale<>(stream, current.getAsLong(), version);
+      long reached = state.open != null ? state.open.position() : current.orElse(Long.MIN_VALUE);
+      if ((current.isPresent() || state.open != null) && version <= reached) {
+        forgetIfIdle(stream, state);
+        return new Decision.Stale<>(stream, reached, version);
       }
-      if (current.isEmpty() || version == current.getAsLong() + 1) {
-        advance(stream, current, version);
+      boolean next = state.open == null && (current.isEmpty() || version == current.getAsLong() + 1);
+      if (next) {
         List<T> apply = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
         apply.add(change);
+        versions.add(version);
         long position = version;
-        Held<T> waiting = held.get(stream);
-        while (waiting != null && waiting.changes.containsKey(position + 1)) {
+        while (state.held.containsKey(position + 1)) {
           position++;
-          apply.add(waiting.changes.remove(position));
+          apply.add(state.held.remove(position));
+          versions.add(position);
         }
-        if (position != version) {
-          advance(stream, OptionalLong.of(version), position);
+        if (state.held.isEmpty()) {
+          state.until = Instant.MAX;
         }
-        if (waiting != null && waiting.changes.isEmpty()) {
-          held.remove(stream);
-        }
-        return new Decision.Apply<>(stream, apply, position);
+        state.open = new Decision.Apply<>(stream, apply, current, position);
+        state.openVersions = versions;
+        return state.open;
       }
-      Held<T> waiting = held.computeIfAbsent(stream, s -> new Held<>());
-      if (waiting.changes.isEmpty()) {
-        waiting.until = clock.instant().plus(window);
+      if (state.held.size() >= maxHeld && !state.held.containsKey(version)) {
+        state.until = clock.instant(); // the buffer is full: its window ends now
+        return new Decision.Overflow<>(stream, version, maxHeld);
       }
-      waiting.changes.put(version, change);
-      if (waiting.changes.size() > maxHeld) {
-        waiting.until = clock.instant(); // the buffer is full: the window ends now
+      if (state.held.isEmpty()) {
+        state.until = clock.instant().plus(window);
       }
-      return new Decision.Held<>(stream, current.getAsLong() + 1, version, waiting.until);
+      state.held.put(version, change);
+      if (state.held.size() >= maxHeld) {
+        state.until = clock.instant();
+      }
+      return new Decision.Held<>(stream, reached == Long.MIN_VALUE ? version : reached + 1, version, state.until);
     }
   }
 
   /**
-   * Offers a change stamped {@code sourceTime} by a source without versions: applied when after
-   * the last applied one, stale otherwise. Nothing is held.
+   * Says the changes of {@code applied} were applied: the stream moves to its position. Returns
+   * the next ticket when held changes have become next in line, to be applied and committed the
+   * same way.
+   *
+   * @throws IllegalStateException if the ticket is not the stream's open one, or another instance
+   *     moved the stream meanwhile
+   */
+  public Optional<Decision.Apply<T>> commit(Decision.Apply<T> applied) {
+    Objects.requireNonNull(applied, "applied");
+    String stream = applied.stream();
+    synchronized (lock(stream)) {
+      StreamState<T> state = streams.get(stream);
+      if (state == null || state.open != applied) {
+        throw new IllegalStateException("the ticket for " + stream + " up to " + applied.position()
+            + " is not open: commit each ticket once");
+      }
+      state.open = null;
+      if (!store.advance(stream, applied.from(), applied.position())) {
+        throw new IllegalStateException("stream " + stream + " was moved by another instance while this one sequenced it;"
+            + " sequence each stream in one place");
+      }
+      long position = applied.position();
+      if (!state.held.containsKey(position + 1)) {
+        forgetIfIdle(stream, state);
+        return Optional.empty();
+      }
+      List<T> apply = new ArrayList<>();
+      List<Long> versions = new ArrayList<>();
+      long last = position;
+      while (state.held.containsKey(last + 1)) {
+        last++;
+        apply.add(state.held.remove(last));
+        versions.add(last);
+      }
+      if (state.held.isEmpty()) {
+        state.until = Instant.MAX;
+      }
+      state.open = new Decision.Apply<>(stream, apply, OptionalLong.of(position), last);
+      state.openVersions = versions;
+      return Optional.of(state.open);
+    }
+  }
+
+  /**
+   * Says applying {@code failed} did not succeed: the stream stays where it was, its changes after
+   * the first are held again, and the first may be offered again (a redelivery).
+   */
+  public void abandon(Decision.Apply<T> failed) {
+    Objects.requireNonNull(failed, "failed");
+    String stream = failed.stream();
+    synchronized (lock(stream)) {
+      StreamState<T> state = streams.get(stream);
+      if (state == null || state.open != failed) {
+        throw new IllegalStateException("the ticket for " + stream + " up to " + failed.position() + " is not open");
+      }
+      state.open = null;
+      List<T> changes = failed.changes();
+      for (int i = 1; i < changes.size(); i++) {
+        if (state.held.isEmpty()) {
+          state.until = clock.instant().plus(window);
+        }
+        state.held.put(state.openVersions.get(i), changes.get(i));
+      }
+      state.openVersions = List.of();
+      forgetIfIdle(stream, state);
+    }
+  }
+
+  /**
+   * Offers a change stamped {@code sourceTime} by a source without versions: applied (on commit)
+   * when after the last applied one, to the nanosecond; stale otherwise. Nothing is held.
    */
   public Decision<T> offerByTimestamp(String stream, Instant sourceTime, T change) {
+    Objects.requireNonNull(sourceTime, "sourceTime");
+    long at = Math.addExact(Math.multiplyExact(sourceTime.getEpochSecond(), 1_000_000_000L), sourceTime.getNano());
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(change, "change");
-    long at = sourceTime.toEpochMilli();
     synchronized (lock(stream)) {
+      StreamState<T> state = streams.computeIfAbsent(stream, s -> new StreamState<>());
       OptionalLong current = store.current(stream);
-      if (current.isPresent() && at <= current.getAsLong()) {
-        return new Decision.Stale<>(stream, current.getAsLong(), at);
+      long reached = state.open != null ? state.open.position() : current.orElse(Long.MIN_VALUE);
+      if ((current.isPresent() || state.open != null) && at <= reached) {
+        forgetIfIdle(stream, state);
+        return new Decision.Stale<>(stream, reached, at);
       }
-      advance(stream, current, at);
-      return new Decision.Apply<>(stream, List.of(change), at);
+      if (state.open != null) {
+        return new Decision.Overflow<>(stream, at, 0); // one change at a time: redeliver after the commit
+      }
+      state.open = new Decision.Apply<>(stream, List.of(change), current, at);
+      state.openVersions = List.of(at);
+      return state.open;
     }
   }
 
   /**
-   * Ends the reorder windows that are over at {@code now}: per the gap policy, the held changes
-   * are released in order past the gap (the stream moves to the last of them) or escalated (the
-   * stream stays; the changes are handed over and no longer held).
+   * Ends the reorder windows that are over at {@code now}, for streams with no open ticket: held
+   * changes no longer after the stream's position are dropped as stale; the rest are released in
+   * order past the gaps (a ticket to apply and commit) or escalated (handed over and no longer
+   * held), as the gap policy says.
    */
   public List<GapOutcome<T>> expire(Instant now) {
     List<GapOutcome<T>> out = new ArrayList<>();
-    for (String stream : List.copyOf(held.keySet())) {
+    for (String stream : List.copyOf(streams.keySet())) {
       synchronized (lock(stream)) {
-        Held<T> waiting = held.get(stream);
-        if (waiting == null || waiting.until.isAfter(now)) {
+        StreamState<T> state = streams.get(stream);
+        if (state == null || state.open != null || state.held.isEmpty() || state.until.isAfter(now)) {
           continue;
         }
-        held.remove(stream);
         OptionalLong current = store.current(stream);
-        long first = current.getAsLong() + 1;
-        long last = waiting.changes.firstKey() - 1;
-        List<T> changes = new ArrayList<>(waiting.changes.values());
-        boolean release = gapPolicy == GapPolicy.RELEASE_IN_ORDER;
-        if (release) {
-          advance(stream, current, waiting.changes.lastKey());
+        List<T> stale = new ArrayList<>();
+        while (!state.held.isEmpty() && current.isPresent() && state.held.firstKey() <= current.getAsLong()) {
+          stale.add(state.held.pollFirstEntry().getValue());
         }
-        out.add(new GapOutcome<>(stream, first, last, changes, release));
+        List<Gap> gaps = new ArrayList<>();
+        long expected = current.isPresent() ? current.getAsLong() + 1 : state.held.isEmpty() ? 0 : state.held.firstKey();
+        for (long v : state.held.keySet()) {
+          if (v > expected) {
+            gaps.add(new Gap(expected, v - 1));
+          }
+          expected = v + 1;
+        }
+        List<T> changes = new ArrayList<>(state.held.values());
+        Optional<Decision.Apply<T>> release = Optional.empty();
+        if (!changes.isEmpty() && gapPolicy == GapPolicy.RELEASE_IN_ORDER) {
+          state.open = new Decision.Apply<>(stream, changes, current, state.held.lastKey());
+          state.openVersions = List.copyOf(state.held.keySet());
+          release = Optional.of(state.open);
+        }
+        state.held.clear();
+        state.until = Instant.MAX;
+        forgetIfIdle(stream, state);
+        out.add(new GapOutcome<>(stream, gaps, changes, release, stale));
       }
     }
     return out;
@@ -234,14 +366,15 @@ public final class Sequencer<T> {
 
   /** Returns how many changes are held for {@code stream}. */
   public int heldFor(String stream) {
-    Held<T> waiting = held.get(stream);
-    return waiting == null ? 0 : waiting.changes.size();
+    synchronized (lock(stream)) {
+      StreamState<T> state = streams.get(stream);
+      return state == null ? 0 : state.held.size();
+    }
   }
 
-  private void advance(String stream, OptionalLong expected, long next) {
-    if (!store.advance(stream, expected, next)) {
-      throw new IllegalStateException("stream " + stream + " was moved by another instance while this one sequenced it;"
-          + " sequence each stream in one place");
+  private void forgetIfIdle(String stream, StreamState<T> state) {
+    if (state.open == null && state.held.isEmpty()) {
+      streams.remove(stream);
     }
   }
 
