@@ -56,8 +56,31 @@ public final class AuditLog {
   }
 
   /**
+   * Verifies the log as {@link #verify()} does, and also that it still reaches {@code anchor}: an
+   * entry the host recorded outside the store earlier (its sequence and hash, kept in a separate
+   * system or printed to a log). The chain alone cannot show that its newest entries were
+   * deleted; an anchor can.
+   */
+  public AuditVerification verify(AuditRecord anchor) {
+    Objects.requireNonNull(anchor, "anchor");
+    AuditVerification chain = verify();
+    List<AuditRecord> at = store.read(anchor.sequence(), 1);
+    if (!at.isEmpty() && at.get(0).sequence() == anchor.sequence() && at.get(0).hash().equals(anchor.hash())) {
+      return chain;
+    }
+    List<AuditVerification.Break> breaks = new ArrayList<>(chain.breaks());
+    breaks.add(new AuditVerification.Break(anchor.sequence(), AuditVerification.Kind.REMOVED,
+        at.isEmpty() || at.get(0).sequence() != anchor.sequence()
+            ? "entry " + anchor.sequence() + ", recorded outside the log, is no longer in it: the newest entries were removed"
+            : "entry " + anchor.sequence() + " is not the entry recorded outside the log: the log was rewritten"));
+    return new AuditVerification(chain.checked(), breaks);
+  }
+
+  /**
    * Reads the whole log and checks its chain: sequences from 1 without gaps, each entry's hash
-   * over its content, each entry's link to the one before.
+   * over its content, each entry's link to the one before. Removing the newest entries leaves a
+   * shorter chain that is still whole; {@link #verify(AuditRecord)} with an anchor kept outside
+   * the store finds that too.
    */
   public AuditVerification verify() {
     List<AuditVerification.Break> breaks = new ArrayList<>();

@@ -29,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  *     key -> erp.postInvoice(invoice, key.key()));   // the key goes on to the ERP's own API
  * }</pre>
  *
+ * <p>Leases and retention are judged by the callers' clocks: instances sharing a store must keep
+ * their clocks within a small fraction of the lease of each other (NTP does), or one may take
+ * over a key another still works on.
+ *
  * <p>Failures of the work are recorded and replayed too, unless {@link
  * Builder#releaseOn(Predicate)} says the failure is transient: then the claim is released and the
  * next call runs the work again. Immutable and thread-safe.
@@ -86,7 +90,8 @@ public final class Idempotent {
   /**
    * Runs {@code work} once for {@code key} and {@code payload}.
    *
-   * @param resultType the type the result is recorded as (JSON) and read back as on a replay
+   * @param resultType the type the result is recorded as (JSON) and read back as on a replay: a
+   *     record or class; a generic collection reads back as plain maps, so wrap it in a record
    * @throws IdempotencyConflictException if the key was first used with another payload, or is
    *     in flight
    * @throws ReplayedFailureException if the key's work already failed

@@ -137,6 +137,24 @@ class AuditLogTest {
   }
 
   @Test
+  void removingTheNewestEntries_isFoundAgainstAnAnchorKeptOutsideTheLog() {
+    AuditLog honest = logWithFiveEntries(InMemoryAuditStore.create());
+    AuditRecord anchor = honest.find(AuditQuery.all()).get(4);
+    AuditLog truncated = logWithFiveEntries(new Tampered(InMemoryAuditStore.create(), entries -> {
+      entries.removeIf(r -> r.sequence() >= 4);
+      return entries;
+    }));
+
+    assertThat(truncated.verify().intact()).as("the chain alone cannot tell").isTrue();
+    assertThat(honest.verify(anchor).intact()).isTrue();
+    assertThat(truncated.verify(anchor).breaks()).singleElement().satisfies(b -> {
+      assertThat(b.sequence()).isEqualTo(5);
+      assertThat(b.kind()).isEqualTo(AuditVerification.Kind.REMOVED);
+      assertThat(b.message()).contains("newest entries were removed");
+    });
+  }
+
+  @Test
   void reorderedEntries_areNamed() {
     AuditVerification v = logWithFiveEntries(new Tampered(InMemoryAuditStore.create(), entries -> {
       AuditRecord third = entries.get(2);
