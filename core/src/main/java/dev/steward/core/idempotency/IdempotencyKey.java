@@ -8,7 +8,8 @@ import java.util.Objects;
  * (the operation or consumer, such as {@code erp.post-invoice}) and a key within it. The same key
  * string in two namespaces names two operations.
  *
- * <p>Both parts are 1 to {@value #MAX_LENGTH} printable characters (no control characters). The
+ * <p>Both parts are 1 to {@value #MAX_LENGTH} printable characters (no control characters), not
+ * all blank. The
  * key travels on to downstream APIs that accept one (Stripe, Zuora), so keep it free of secrets.
  *
  * @param namespace the operation or consumer the key belongs to
@@ -57,6 +58,9 @@ public record IdempotencyKey(String namespace, String key) {
     if (value.isEmpty() || value.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("idempotency " + part + " must be 1 to " + MAX_LENGTH + " characters; was "
           + value.length());
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("idempotency " + part + " must not be blank");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

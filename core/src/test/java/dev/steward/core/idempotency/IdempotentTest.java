@@ -159,6 +159,10 @@ class IdempotentTest {
     assertThatThrownBy(() -> IdempotencyKey.of("ns", "k".repeat(256))).hasMessageContaining("was 256");
     assertThatThrownBy(() -> IdempotencyKey.of("ns", "a\nb")).hasMessageContaining("U+000A").hasMessageContaining("index 1");
     assertThatThrownBy(() -> IdempotencyKey.of("", "k")).hasMessageContaining("namespace");
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", "   ")).hasMessageContaining("must not be blank");
+    assertThatThrownBy(() -> IdempotencyKey.of("ns", (String) null)).isInstanceOf(NullPointerException.class).hasMessage("key");
+    assertThatThrownBy(() -> idempotent.run(KEY, null, Posting.class, this::post))
+        .isInstanceOf(NullPointerException.class).hasMessage("payload");
     assertThat(IdempotencyKey.of("ns", "Zürich 🙂").toString()).isEqualTo("ns:Zürich 🙂");
     assertThatThrownBy(() -> IdempotencyKey.of("ns", "x\uD800")).hasMessageContaining("U+D800");
   }

@@ -88,6 +88,20 @@ class H2IdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void anUnreachableDatabase_isAStoreException_notARawSqlException() {
+    org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+    nowhere.setServerNames(new String[] {"127.0.0.1"});
+    nowhere.setPortNumbers(new int[] {1});
+    nowhere.setDatabaseName("test");
+    nowhere.setUser("postgres");
+    nowhere.setConnectTimeout(2);
+
+    assertThatThrownBy(() -> JdbcIdempotencyStore.builder(nowhere).build())
+        .isInstanceOf(StoreException.class)
+        .hasCauseInstanceOf(java.sql.SQLException.class);
+  }
+
+  @Test
   void aStoreWhoseTablesAreMissing_saysToRunMigrate() {
     DataSource empty = Databases.h2("jdbc:h2:mem:" + Databases.uniqueName("empty"));
     JdbcIdempotencyStore unmigrated = JdbcIdempotencyStore.builder(empty).build();
