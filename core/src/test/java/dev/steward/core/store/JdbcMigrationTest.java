@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -188,5 +189,37 @@ class JdbcMigrationTest {
     assertThat(store.find(IdempotencyStoreContract.key("k1"))).isPresent();
     assertThat(JdbcSequenceStore.builder(pool).schema(schema).build().advance("s@crm", OptionalLong.empty(), 1))
         .isTrue();
+  }
+
+  /**
+   * A second migrator waits for the first, which holds the lock row, instead of failing after one
+   * lock timeout.
+   */
+  @Test
+  void h2_migrate_whileAnotherMigratorHoldsTheLock_waitsItsTurn() throws Exception {
+    Databases.Pool pool = new Databases.Pool(Databases.h2(Databases.h2MemoryUrl() + ";LOCK_TIMEOUT=200"), 8);
+    try {
+      JdbcIdempotencyStore store = JdbcIdempotencyStore.builder(pool).schema("steward").build();
+      store.migrate();
+      java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+      try (java.sql.Connection first = pool.getConnection()) {
+        first.setAutoCommit(false);
+        try (java.sql.Statement s = first.createStatement()) { // what a first migrator's lock holds
+          s.executeQuery("SELECT id FROM \"STEWARD\".\"STEWARD_SCHEMA_LOCK\" WHERE id = 1 FOR UPDATE").close();
+        }
+        java.util.concurrent.Future<Integer> migrating = second.submit(store::migrate);
+        Thread.sleep(1_000); // the first migrator is still applying a script
+        first.rollback();
+        first.setAutoCommit(true);
+
+        assertThat(migrating.get(10, java.util.concurrent.TimeUnit.SECONDS))
+            .as("the second migrator waits, then finds nothing to do").isZero();
+      } finally {
+        second.shutdownNow();
+      }
+    } finally {
+      Databases.execute(pool, "SHUTDOWN");
+      pool.close();
+    }
   }
 }

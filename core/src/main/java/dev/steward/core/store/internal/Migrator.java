@@ -125,7 +125,10 @@ public final class Migrator {
       createSchema(c, "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?");
       execute(c, "CREATE TABLE IF NOT EXISTS " + names.table(LOCK) + " (id INTEGER NOT NULL PRIMARY KEY)");
       try {
-        execute(c, "MERGE INTO " + names.table(LOCK) + " KEY (id) VALUES (1)");
+        // Insert the lock row only where it is missing: a MERGE would wait on the row another
+        // migrator holds locked, and fail after one lock timeout instead of waiting its turn.
+        execute(c, "INSERT INTO " + names.table(LOCK) + " (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM "
+            + names.table(LOCK) + " WHERE id = 1)");
       } catch (SQLException e) {
         if (!"23505".equals(e.getSQLState())) { // another migrator inserted it first
           throw e;
