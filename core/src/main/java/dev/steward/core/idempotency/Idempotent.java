@@ -104,10 +104,24 @@ public final class Idempotent {
    */
   public <T> Execution<T> run(IdempotencyKey key, JsonNode payload, Class<T> resultType, Work<? extends T> work)
       throws Exception {
+    Objects.requireNonNull(payload, "payload");
+    return run(key, fingerprints.of(payload), resultType, work);
+  }
+
+  /**
+   * Runs {@code work} once for {@code key}, its payload given by a fingerprint the caller made —
+   * for example of a declared subset of attributes with {@link PayloadFingerprints#of(JsonNode,
+   * java.util.Collection)}, so that what legitimately differs between two sends is left out.
+   * Throws what {@link #run(IdempotencyKey, JsonNode, Class, Work)} throws.
+   *
+   * @throws Exception what the work threw, after its failure was recorded (or the claim released)
+   */
+  public <T> Execution<T> run(IdempotencyKey key, Fingerprint fingerprint, Class<T> resultType, Work<? extends T> work)
+      throws Exception {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(resultType, "resultType");
     Objects.requireNonNull(work, "work");
-    Fingerprint fingerprint = fingerprints.of(payload);
     Instant now = clock.instant();
     Claim claim = store.claim(key, fingerprint, now, lease, now.plus(retention));
     if (claim instanceof Claim.Acquired acquired) {
@@ -190,6 +204,9 @@ public final class Idempotent {
       try {
         if (transientFailure) {
           store.release(claim.key(), claim.leaseToken());
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt(); // keep the interrupt for the caller to see
+          }
         } else {
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
           store.complete(claim.key(), claim.leaseToken(),
@@ -245,7 +262,7 @@ public final class Idempotent {
     private Duration lease = DEFAULT_LEASE;
     private Duration retention = DEFAULT_RETENTION;
     private CanonicalJson json = CanonicalJson.ofDefaults();
-    private Predicate<? super Exception> releaseOn = e -> false;
+    private Predicate<? super Exception> releaseOn = e -> e instanceof InterruptedException;
     private @Nullable AuditLog audit;
 
     private Builder(IdempotencyStore store) {
@@ -278,7 +295,8 @@ public final class Idempotent {
 
     /**
      * Sets which failures of the work are transient: for them the claim is released, not the
-     * failure recorded, so the next call runs the work again. Default: none.
+     * failure recorded, so the next call runs the work again. Default: an interrupted work (a
+     * shutdown, a rolling deploy), whose outcome is unknown rather than failed.
      */
     public Builder releaseOn(Predicate<? super Exception> transientFailure) {
       this.releaseOn = Objects.requireNonNull(transientFailure, "transientFailure");

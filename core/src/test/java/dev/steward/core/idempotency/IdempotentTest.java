@@ -161,7 +161,7 @@ class IdempotentTest {
     assertThatThrownBy(() -> IdempotencyKey.of("", "k")).hasMessageContaining("namespace");
     assertThatThrownBy(() -> IdempotencyKey.of("ns", "   ")).hasMessageContaining("must not be blank");
     assertThatThrownBy(() -> IdempotencyKey.of("ns", (String) null)).isInstanceOf(NullPointerException.class).hasMessage("key");
-    assertThatThrownBy(() -> idempotent.run(KEY, null, Posting.class, this::post))
+    assertThatThrownBy(() -> idempotent.run(KEY, (JsonNode) null, Posting.class, this::post))
         .isInstanceOf(NullPointerException.class).hasMessage("payload");
     assertThat(IdempotencyKey.of("ns", "Zürich 🙂").toString()).isEqualTo("ns:Zürich 🙂");
     assertThatThrownBy(() -> IdempotencyKey.of("ns", "x\uD800")).hasMessageContaining("U+D800");
@@ -336,6 +336,31 @@ class IdempotentTest {
     assertThatThrownBy(() -> audited.replay(KEY, payload("INV-1"), Posting.class, this::post,
         dev.steward.core.audit.Actor.user("ops@acme.example"), "fix deployed")).hasMessageContaining("audit database down");
     assertThat(store.find(KEY)).hasValueSatisfying(r -> assertThat(r.completed()).isTrue());
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void anInterruptedWork_releasesTheClaim_byDefault_andKeepsTheInterrupt() throws Exception {
+    assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Posting.class, k -> {
+      throw new InterruptedException("shutting down");
+    })).isInstanceOf(InterruptedException.class);
+
+    assertThat(Thread.interrupted()).as("the interrupt is kept (and cleared here)").isTrue();
+    assertThat(store.find(KEY)).isEmpty();
+    assertThat(idempotent.run(KEY, payload("INV-1"), Posting.class, this::post).replayed()).isFalse();
+  }
+
+  @Test
+  void aSubsetFingerprint_letsTwoSendsThatDifferOnlyInWhatIsNotDeclaredBeOneOperation() throws Exception {
+    PayloadFingerprints fp = PayloadFingerprints.using(JSON);
+    JsonNode first = JSON.readTree("{\"invoiceNumber\":\"INV-1\",\"sentAt\":\"2026-11-27T10:00:00Z\"}");
+    JsonNode resent = JSON.readTree("{\"invoiceNumber\":\"INV-1\",\"sentAt\":\"2026-11-27T10:05:00Z\"}");
+
+    idempotent.run(KEY, fp.of(first, List.of("/invoiceNumber")), Posting.class, this::post);
+    Idempotent.Execution<Posting> again = idempotent.run(KEY, fp.of(resent, List.of("/invoiceNumber")), Posting.class,
+        this::post);
+
+    assertThat(again.replayed()).isTrue();
     assertThat(postings).hasValue(1);
   }
 }
