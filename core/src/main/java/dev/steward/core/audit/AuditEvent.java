@@ -39,8 +39,21 @@ public record AuditEvent(
     if (action.isBlank() || action.length() > 100) {
       throw new IllegalArgumentException("action must be 1 to 100 characters, not blank");
     }
+    bounded(entity, "entity");
+    bounded(correlationId, "correlationId");
+    bounded(policyVersion, "policyVersion");
     attributes = List.copyOf(attributes);
     details = Map.copyOf(details);
+  }
+
+  /** The longest entity id, correlation id or policy version an event holds, as every store keeps. */
+  public static final int MAX_ID_LENGTH = 255;
+
+  private static void bounded(@Nullable String value, String name) {
+    if (value != null && (value.isBlank() || value.length() > MAX_ID_LENGTH)) {
+      throw new IllegalArgumentException(name + " must be 1 to " + MAX_ID_LENGTH + " characters, not blank; was "
+          + value.length());
+    }
   }
 
   /** Starts an event of {@code actor} doing {@code action}. */

@@ -204,6 +204,8 @@ class AuditLogTest {
   void badEventsAndQueries_areRefused() {
     assertThatThrownBy(() -> AuditEvent.of(ANALYST, " ").build()).hasMessageContaining("action");
     assertThatThrownBy(() -> Actor.user("")).hasMessageContaining("actor id");
+    assertThatThrownBy(() -> AuditEvent.of(ANALYST, "a").correlationId("c".repeat(256)).build())
+        .hasMessageContaining("correlationId must be 1 to 255");
     assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, 0)).hasMessageContaining("limit");
   }
 }
