@@ -4,7 +4,6 @@ import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.core.store.StoreException.Operation;
 import dev.steward.core.store.internal.Jdbc;
 import dev.steward.core.store.internal.SequenceSql;
-import dev.steward.core.store.internal.StoreSettings;
 import dev.steward.core.store.internal.StoreTarget;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -110,49 +109,9 @@ public final class JdbcSequenceStore implements SequenceStore {
    * Configures a {@link JdbcSequenceStore}. Each setting may be given once; a bad value fails at
    * once, naming the setting. Not thread-safe.
    */
-  public static final class Builder {
-    private final StoreSettings settings;
-
+  public static final class Builder extends JdbcStoreBuilder<Builder> {
     private Builder(DataSource dataSource) {
-      this.settings = new StoreSettings(dataSource);
-    }
-
-    /**
-     * Puts the table in {@code schema}, which {@link JdbcSequenceStore#migrate()} creates if it is
-     * missing; by default it is in the connection's current schema. Letters, digits and
-     * underscores, not starting with a digit, at most 63 characters; folded to the case the
-     * database gives unquoted names.
-     *
-     * @throws IllegalArgumentException if {@code schema} is not such a name
-     * @throws IllegalStateException if the schema was already set
-     */
-    public Builder schema(String schema) {
-      settings.schema(schema);
-      return this;
-    }
-
-    /**
-     * Starts the table names with {@code tablePrefix} instead of {@value
-     * JdbcStores#DEFAULT_TABLE_PREFIX}: empty, or letters, digits and underscores, not starting
-     * with a digit, at most 30 characters.
-     *
-     * @throws IllegalArgumentException if {@code tablePrefix} is not such a prefix
-     * @throws IllegalStateException if the prefix was already set
-     */
-    public Builder tablePrefix(String tablePrefix) {
-      settings.tablePrefix(tablePrefix);
-      return this;
-    }
-
-    /**
-     * Speaks {@code dialect} whatever the database reports itself as; by default the dialect is
-     * detected from the database's product name.
-     *
-     * @throws IllegalStateException if the dialect was already set
-     */
-    public Builder dialect(Dialect dialect) {
-      settings.dialect(dialect);
-      return this;
+      super(dataSource);
     }
 
     /**

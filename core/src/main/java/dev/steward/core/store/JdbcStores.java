@@ -1,6 +1,5 @@
 package dev.steward.core.store;
 
-import dev.steward.core.store.internal.StoreSettings;
 import dev.steward.core.store.internal.StoreTarget;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -99,49 +98,9 @@ public final class JdbcStores {
    * Configures {@link JdbcStores}. Each setting may be given once; a bad value fails at once,
    * naming the setting. Not thread-safe.
    */
-  public static final class Builder {
-    private final StoreSettings settings;
-
+  public static final class Builder extends JdbcStoreBuilder<Builder> {
     private Builder(DataSource dataSource) {
-      this.settings = new StoreSettings(dataSource);
-    }
-
-    /**
-     * Puts the tables in {@code schema}, which {@link JdbcStores#migrate()} creates if it is
-     * missing; by default they are in the connection's current schema. Letters, digits and
-     * underscores, not starting with a digit, at most 63 characters; folded to the case the
-     * database gives unquoted names ({@code STEWARD} on H2, {@code steward} on PostgreSQL).
-     *
-     * @throws IllegalArgumentException if {@code schema} is not such a name
-     * @throws IllegalStateException if the schema was already set
-     */
-    public Builder schema(String schema) {
-      settings.schema(schema);
-      return this;
-    }
-
-    /**
-     * Starts the table names with {@code tablePrefix} instead of {@value
-     * JdbcStores#DEFAULT_TABLE_PREFIX}: empty, or letters, digits and underscores, not starting
-     * with a digit, at most 30 characters.
-     *
-     * @throws IllegalArgumentException if {@code tablePrefix} is not such a prefix
-     * @throws IllegalStateException if the prefix was already set
-     */
-    public Builder tablePrefix(String tablePrefix) {
-      settings.tablePrefix(tablePrefix);
-      return this;
-    }
-
-    /**
-     * Speaks {@code dialect} whatever the database reports itself as; by default the dialect is
-     * detected from the database's product name.
-     *
-     * @throws IllegalStateException if the dialect was already set
-     */
-    public Builder dialect(Dialect dialect) {
-      settings.dialect(dialect);
-      return this;
+      super(dataSource);
     }
 
     /**
