@@ -203,15 +203,27 @@ public final class Migrator {
     }
     // Look before creating: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even
     // when the schema is there, which a role owning only its schema lacks.
+    if (schemaExists(c, exists, schema)) {
+      return;
+    }
+    try {
+      execute(c, "CREATE SCHEMA IF NOT EXISTS " + names.quotedSchema());
+    } catch (SQLException e) {
+      // H2 can fail IF NOT EXISTS with "object already exists" when another migrator creates the
+      // schema at the same moment; the schema being there is all this step needs.
+      if (!schemaExists(c, exists, schema)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean schemaExists(Connection c, String exists, String schema) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(exists)) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return;
-        }
+        return rs.next();
       }
     }
-    execute(c, "CREATE SCHEMA IF NOT EXISTS " + names.quotedSchema());
   }
 
   private int apply(Connection c, List<Script> scripts) throws SQLException {
