@@ -255,8 +255,6 @@ public final class OwnershipPolicies {
     return PolicyReader.read(source, body, ConfigText.isJson(source, body), relaxLint);
   }
 
-
-
   private static PolicyLoadException tooLarge(String source, String size) {
     return new PolicyLoadException(source, List.of(new Problem(0, 0, "",
         "the file has " + size + "; expected at most " + MAX_FILE_BYTES + " bytes (OwnershipPolicies.MAX_FILE_BYTES)",

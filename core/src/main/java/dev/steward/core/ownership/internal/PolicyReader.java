@@ -195,7 +195,6 @@ public final class PolicyReader {
     }
   }
 
-
   private void validate(JsonNode root) {
     List<com.networknt.schema.Error> errors = Compiled.SCHEMA.validate(root);
     if (errors.isEmpty()) {

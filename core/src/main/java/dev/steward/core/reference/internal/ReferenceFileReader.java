@@ -102,8 +102,6 @@ public final class ReferenceFileReader {
     return reader.build(root);
   }
 
-
-  /** Returns the failure for a file over {@link InMemoryReferenceData#MAX_FILE_BYTES}. */
   /**
    * Decodes strict UTF-8.
    *
@@ -117,11 +115,11 @@ public final class ReferenceFileReader {
     }
   }
 
+  /** Returns the failure for a file over {@link InMemoryReferenceData#MAX_FILE_BYTES}. */
   public static ReferenceDataLoadException tooLarge(String source, String size) {
     return new ReferenceDataLoadException(source, 0, 0, "", "the file has " + size + "; expected at most "
         + InMemoryReferenceData.MAX_FILE_BYTES + " bytes (InMemoryReferenceData.MAX_FILE_BYTES)", null);
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // Syntax: text to a tree, noting where each value and key starts.
@@ -209,7 +207,6 @@ public final class ReferenceFileReader {
             + "); expected text, a number, true, false, a list or an object");
     }
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // Meaning: the tree to reference data.
