@@ -137,7 +137,7 @@ public final class OwnershipEngine {
       closeGaps(leaves, decisions, applied, cow, golden);
     }
     boolean apply = any(applied) && !(change.strict() && anyRefused(decisions));
-    SyncPlan plan = SyncPlan.of(Map.of());
+    SyncPlan plan = SyncPlan.empty();
     List<Handover> handovers = List.of();
     JsonNode result;
     if (apply) {

@@ -30,13 +30,9 @@ public final class SyncPlan {
     return new SyncPlan(Collections.unmodifiableMap(lists));
   }
 
-  static SyncPlan of(Map<String, ? extends Set<String>> plan) {
-    if (plan.isEmpty()) {
-      return EMPTY;
-    }
-    Map<String, List<String>> copy = new TreeMap<>();
-    plan.forEach((system, pointers) -> copy.put(system, List.copyOf(new TreeSet<>(pointers))));
-    return new SyncPlan(Collections.unmodifiableMap(copy));
+  /** Returns the plan that sends nothing. */
+  static SyncPlan empty() {
+    return EMPTY;
   }
 
   /** Returns the target systems, sorted. */

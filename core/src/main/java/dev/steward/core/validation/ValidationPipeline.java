@@ -204,7 +204,7 @@ public final class ValidationPipeline {
       return run.report();
     }
     ValidationContext context = new ValidationContext(type, version, tree, referenceData, records, clock);
-    return runStages(context, run, false);
+    return runStages(context, run);
   }
 
   /** Returns the pointer of the first list longer than {@code maxListItems}, or null. */
@@ -257,8 +257,8 @@ public final class ValidationPipeline {
     return version;
   }
 
-  private ValidationReport runStages(ValidationContext context, Run run, boolean bound) {
-    boolean bindingTried = bound;
+  private ValidationReport runStages(ValidationContext context, Run run) {
+    boolean bindingTried = false;
     for (Stage stage : stages) {
       if ((mode == Mode.FAIL_FAST && run.hasErrors()) || run.full()) {
         break;
