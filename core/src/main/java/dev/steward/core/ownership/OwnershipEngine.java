@@ -94,6 +94,9 @@ public final class OwnershipEngine {
     List<String> appliedPointers = new ArrayList<>();
     boolean listsTouched = false;
     boolean removals = false;
+    // Whether an applied value is one conditions read; gap withdrawals never change it, since
+    // conditions read no list elements.
+    boolean conditionValuesApplied = false;
     // Accepted values that move the record into another state (its lifecycle, its legal entity)
     // change who owns the rest: the values not yet accepted are judged again in the state the
     // accepted ones lead to, until nothing more is accepted. Each value is thus judged in a state
@@ -111,7 +114,9 @@ public final class OwnershipEngine {
           removals |= leaf.after == null;
           appliedPointers.add(leaf.pointer);
           listsTouched |= leaf.inList;
-          stateMoved |= entity.conditionReads(leaf.attribute());
+          boolean readByConditions = entity.conditionReads(leaf.attribute());
+          stateMoved |= readByConditions;
+          conditionValuesApplied |= readByConditions;
         }
       }
       // A creation is judged first on the record as sent; what that refuses is judged again on
@@ -145,7 +150,7 @@ public final class OwnershipEngine {
         cow.compact();
       }
       plan = plan(decisions, leaves, merged, source);
-      handovers = creating ? List.of() : handovers(entity, leaves, applied, golden, merged);
+      handovers = creating || !conditionValuesApplied ? List.of() : handovers(entity, golden, merged);
       result = merged;
     } else {
       result = creating ? NODES.objectNode() : golden.deepCopy();
@@ -364,15 +369,7 @@ public final class OwnershipEngine {
     return SyncPlan.ofSorted(plan);
   }
 
-  private static List<Handover> handovers(
-      CompiledEntity entity, List<Leaf> leaves, boolean[] applied, JsonNode golden, JsonNode merged) {
-    boolean stateMoved = false;
-    for (int i = 0; i < leaves.size(); i++) {
-      stateMoved |= applied[i] && entity.conditionReads(leaves.get(i).attribute());
-    }
-    if (!stateMoved) {
-      return List.of();
-    }
+  private static List<Handover> handovers(CompiledEntity entity, JsonNode golden, JsonNode merged) {
     List<Handover> out = new ArrayList<>();
     for (Node node : entity.attributes()) {
       OwnershipRule before = node.resolve(golden);
