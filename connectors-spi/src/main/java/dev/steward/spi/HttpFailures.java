@@ -1,0 +1,117 @@
+package dev.steward.spi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies an HTTP error response into the {@link ConnectorException} of its {@link
+ * FailureKind}, so that every REST connector maps status codes the same way:
+ *
+ * <table>
+ *   <caption>Status codes and kinds</caption>
+ *   <tr><th>status</th><th>kind</th></tr>
+ *   <tr><td>429</td><td>{@link FailureKind#RATE_LIMITED}, with {@code Retry-After} (seconds or an HTTP date)</td></tr>
+ *   <tr><td>401, 407</td><td>{@link FailureKind#AUTHENTICATION}</td></tr>
+ *   <tr><td>409, 412</td><td>{@link FailureKind#CONFLICT}</td></tr>
+ *   <tr><td>422; 400 with the system's messages</td><td>{@link FailureKind#REJECTED}</td></tr>
+ *   <tr><td>408, 500, 502, 503 and other 5xx</td><td>{@link FailureKind#TRANSIENT}</td></tr>
+ *   <tr><td>504</td><td>{@link FailureKind#UNKNOWN_OUTCOME}: a gateway gave up waiting, the origin may have applied it</td></tr>
+ *   <tr><td>other 4xx</td><td>{@link FailureKind#PERMANENT}</td></tr>
+ * </table>
+ *
+ * <p>Stateless; all methods are static.
+ */
+public final class HttpFailures {
+  /** The longest {@code Retry-After} honoured; a longer one is capped, so a bad header cannot stall a flow for days. */
+  public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+  private HttpFailures() {}
+
+  /**
+   * Returns the failure an error response means.
+   *
+   * @param systemId the system that answered
+   * @param what the operation and record, such as {@code "upsert of customer cus_01J..."}
+   * @param status the HTTP status, 400 to 599
+   * @param retryAfter the {@code Retry-After} header value, if the response had one
+   * @param messages the system's own validation messages parsed from the body, if any
+   * @param clock the clock an HTTP-date {@code Retry-After} is measured against
+   * @throws IllegalArgumentException if {@code status} is not an error status
+   */
+  public static ConnectorException classify(String systemId, String what, int status, @Nullable String retryAfter,
+      List<TargetMessage> messages, Clock clock) {
+    Objects.requireNonNull(systemId, "systemId");
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(messages, "messages");
+    Objects.requireNonNull(clock, "clock");
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("HTTP status " + status + " is not an error status (400 to 599)");
+    }
+    String answered = what + " was answered HTTP " + status;
+    if (status == 429) {
+      return new RateLimitedException(systemId, answered, retryAfter(retryAfter, clock));
+    }
+    if (status == 401 || status == 407) {
+      return new AuthenticationFailedException(systemId, answered + ": the credentials were refused");
+    }
+    if (status == 409 || status == 412) {
+      return new VersionConflictException(systemId, what, null, null);
+    }
+    if (status == 422 || (status == 400 && !messages.isEmpty())) {
+      return new RejectedByTargetException(systemId, what, messages.isEmpty()
+          ? List.of(new TargetMessage(String.valueOf(status), null, "refused without a message"))
+          : messages);
+    }
+    if (status == 504) {
+      return new UnknownOutcomeException(systemId, answered + " (gateway timeout): it may have been applied; read back before retrying");
+    }
+    if (status >= 500 || status == 408) {
+      return new TransientFailureException(systemId, answered + suffix(messages));
+    }
+    return new PermanentFailureException(systemId, answered + suffix(messages));
+  }
+
+  /**
+   * Returns the delay a {@code Retry-After} header asks for: delay-seconds or an HTTP-date
+   * (RFC 9110, section 10.2.3), measured against {@code clock}, capped at {@link
+   * #MAX_RETRY_AFTER}; null if the header is absent or malformed. A date in the past is zero.
+   */
+  public static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
+    if (header == null) {
+      return null;
+    }
+    String value = header.trim();
+    if (value.isEmpty()) {
+      return null;
+    }
+    Duration delay;
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (value.length() > 10) {
+        return MAX_RETRY_AFTER;
+      }
+      delay = Duration.ofSeconds(Long.parseLong(value));
+    } else {
+      try {
+        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        delay = Duration.between(clock.instant(), at);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    if (delay.isNegative()) {
+      return Duration.ZERO;
+    }
+    return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
+  }
+
+  private static String suffix(List<TargetMessage> messages) {
+    return messages.isEmpty() ? "" : ": " + messages;
+  }
+}
