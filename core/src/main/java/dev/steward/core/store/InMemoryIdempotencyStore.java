@@ -16,8 +16,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -101,10 +101,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    // Most claims are of keys never seen: one putIfAbsent decides them, with no answer holder and
+    // no second look. A key the map holds (or one it holds expired) takes the compute path below.
+    IdempotencyRecord fresh = new IdempotencyRecord(key, fingerprint, token(), now.plus(lease), 1, null, now, expiresAt);
+    if (records.putIfAbsent(key, fresh) == null) {
+      return new Claim.Acquired(key, fresh.leaseToken(), fresh.leaseExpiresAt(), 1);
+    }
     AtomicReference<Claim> answer = new AtomicReference<>();
     records.compute(key, (k, r) -> {
       if (r == null || (!r.expiresAt().isAfter(now) && !r.leaseExpiresAt().isAfter(now))) {
-        IdempotencyRecord fresh = new IdempotencyRecord(k, fingerprint, token(), now.plus(lease), 1, null, now, expiresAt);
         answer.set(new Claim.Acquired(k, fresh.leaseToken(), fresh.leaseExpiresAt(), 1));
         return fresh;
       }
@@ -213,12 +218,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  // Tokens only need to be unique within this store (one process): a random prefix per store and
-  // a counter, instead of a SecureRandom UUID per claim, which was a fifth of a claim's time.
-  private final String tokenPrefix = UUID.randomUUID() + "-";
+  // Tokens only need to be unique within this store (one process): a counter, in base 36, after a
+  // random prefix per store so that a token of an earlier store never matches. A SecureRandom UUID
+  // per claim was a fifth of a claim's time, and every token stays in memory with its record.
+  private final String tokenPrefix = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 1 << 31) + ":";
   private final AtomicLong tokens = new AtomicLong();
 
   private String token() {
-    return tokenPrefix + tokens.incrementAndGet();
+    return tokenPrefix.concat(Long.toString(tokens.incrementAndGet(), Character.MAX_RADIX));
   }
 }
