@@ -1,6 +1,7 @@
 package dev.steward.core.audit;
 
 import dev.steward.core.store.AuditStore;
+import dev.steward.core.store.UnreadableAuditEntryException;
 import dev.steward.model.CanonicalJson;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,7 +65,12 @@ public final class AuditLog {
   public AuditVerification verify(AuditRecord anchor) {
     Objects.requireNonNull(anchor, "anchor");
     AuditVerification chain = verify();
-    List<AuditRecord> at = store.read(anchor.sequence(), 1);
+    List<AuditRecord> at;
+    try {
+      at = store.read(anchor.sequence(), 1);
+    } catch (UnreadableAuditEntryException e) {
+      return chain; // the chain already names the anchor's entry (or an earlier one) as altered
+    }
     if (!at.isEmpty() && at.get(0).sequence() == anchor.sequence() && at.get(0).hash().equals(anchor.hash())) {
       return chain;
     }
@@ -80,41 +86,89 @@ public final class AuditLog {
    * Reads the whole log and checks its chain: sequences from 1 without gaps, each entry's hash
    * over its content, each entry's link to the one before. Removing the newest entries leaves a
    * shorter chain that is still whole; {@link #verify(AuditRecord)} with an anchor kept outside
-   * the store finds that too.
+   * the store finds that too. A row changed so that it no longer makes an entry at all is
+   * reported as altered, and the entries after it are still checked.
    */
   public AuditVerification verify() {
-    List<AuditVerification.Break> breaks = new ArrayList<>();
-    long expected = 1;
-    String previousHash = GENESIS;
-    long checked = 0;
-    for (long from = 1; ; ) {
-      List<AuditRecord> page = store.read(from, PAGE);
+    Chain chain = new Chain();
+    long from = 1;
+    while (true) {
+      List<AuditRecord> page;
+      try {
+        page = store.read(from, PAGE);
+      } catch (UnreadableAuditEntryException e) {
+        // Read one entry at a time up to the unreadable one, which is reported as altered; the
+        // chain goes on after it.
+        from = chain.readSingly(from, e.sequence());
+        continue;
+      }
       for (AuditRecord r : page) {
-        checked++;
-        boolean inOrder = r.sequence() == expected;
-        if (!inOrder) {
-          breaks.add(new AuditVerification.Break(r.sequence(), r.sequence() > expected
-              ? AuditVerification.Kind.REMOVED : AuditVerification.Kind.REORDERED,
-              r.sequence() > expected
-                  ? "entries " + expected + " to " + (r.sequence() - 1) + " are missing before entry " + r.sequence()
-                  : "entry " + r.sequence() + " is stored after entry " + (expected - 1)));
-        }
-        if (!hash(r).equals(r.hash())) {
-          breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.ALTERED,
-              "entry " + r.sequence() + " does not match its hash: its content was changed after it was written"));
-        } else if (inOrder && !r.previousHash().equals(previousHash)) { // a gap explains a broken link
-          breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.RELINKED,
-              "entry " + r.sequence() + " does not link to the entry stored before it"));
-        }
-        expected = r.sequence() + 1;
-        previousHash = r.hash();
+        chain.check(r);
         from = Math.max(from, r.sequence() + 1);
       }
       if (page.size() < PAGE) {
-        break;
+        return new AuditVerification(chain.checked, chain.breaks);
       }
     }
-    return new AuditVerification(checked, breaks);
+  }
+
+  /** The state of one verification pass: what comes next, and what was found. */
+  private final class Chain {
+    final List<AuditVerification.Break> breaks = new ArrayList<>();
+    long expected = 1;
+    String previousHash = GENESIS;
+    boolean linkKnown = true;
+    long checked;
+
+    void check(AuditRecord r) {
+      checked++;
+      boolean inOrder = r.sequence() == expected;
+      if (!inOrder) {
+        breaks.add(new AuditVerification.Break(r.sequence(), r.sequence() > expected
+            ? AuditVerification.Kind.REMOVED : AuditVerification.Kind.REORDERED,
+            r.sequence() > expected
+                ? "entries " + expected + " to " + (r.sequence() - 1) + " are missing before entry " + r.sequence()
+                : "entry " + r.sequence() + " is stored after entry " + (expected - 1)));
+      }
+      if (!hash(r).equals(r.hash())) {
+        breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.ALTERED,
+            "entry " + r.sequence() + " does not match its hash: its content was changed after it was written"));
+      } else if (inOrder && linkKnown && !r.previousHash().equals(previousHash)) { // a gap explains a broken link
+        breaks.add(new AuditVerification.Break(r.sequence(), AuditVerification.Kind.RELINKED,
+            "entry " + r.sequence() + " does not link to the entry stored before it"));
+      }
+      expected = r.sequence() + 1;
+      previousHash = r.hash();
+      linkKnown = true;
+    }
+
+    /** Checks the entries from {@code from} one by one until past {@code unreadable}; returns where to go on. */
+    long readSingly(long from, long unreadable) {
+      long at = from;
+      while (at <= unreadable) {
+        List<AuditRecord> one;
+        try {
+          one = store.read(at, 1);
+        } catch (UnreadableAuditEntryException e) {
+          checked++;
+          if (e.sequence() > expected) {
+            breaks.add(new AuditVerification.Break(e.sequence(), AuditVerification.Kind.REMOVED,
+                "entries " + expected + " to " + (e.sequence() - 1) + " are missing before entry " + e.sequence()));
+          }
+          breaks.add(new AuditVerification.Break(e.sequence(), AuditVerification.Kind.ALTERED,
+              "entry " + e.sequence() + " cannot be read back: its row was changed outside Steward"));
+          expected = e.sequence() + 1;
+          linkKnown = false;
+          return e.sequence() + 1;
+        }
+        if (one.isEmpty()) {
+          return at;
+        }
+        check(one.get(0));
+        at = one.get(0).sequence() + 1;
+      }
+      return at;
+    }
   }
 
   /** The hash of an entry: SHA-256 over the RFC 8785 JSON of everything but the hash itself. */

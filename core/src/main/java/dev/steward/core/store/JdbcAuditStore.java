@@ -130,7 +130,7 @@ public final class JdbcAuditStore implements AuditStore {
     try {
       return work.get();
     } catch (AuditSql.UnreadableEntryException e) {
-      StoreException failure = new StoreException(operation, null, e.getMessage(), null);
+      UnreadableAuditEntryException failure = new UnreadableAuditEntryException(operation, e.sequence(), e.getMessage());
       failure.addSuppressed(e);
       throw failure;
     }

@@ -94,15 +94,36 @@ abstract class JdbcAuditStoreContract extends AuditStoreContract {
   }
 
   @Test
-  void aRowThatNoLongerMakesAnEntry_failsReads_namingTheEntry() {
+  void aRowThatNoLongerMakesAnEntry_failsReads_namingTheEntry_andVerifyReportsItAltered() {
     fiveEntries();
 
     sql("UPDATE " + auditTable() + " SET details = 'not json' WHERE sequence = 3");
 
-    assertThatThrownBy(log::verify).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> store.read(1, 10)).isInstanceOf(UnreadableAuditEntryException.class)
         .hasMessageContaining("the audit store failed to read entries: entry 3 cannot be read back")
+        .satisfies(e -> assertThat(((UnreadableAuditEntryException) e).sequence()).isEqualTo(3))
         .satisfies(e -> assertThat(((StoreException) e).operation()).isEqualTo(StoreException.Operation.READ));
     assertThat(sequences(store.read(4, 10))).containsExactly(4L, 5L);
+
+    AuditVerification v = log.verify();
+    assertThat(v.checked()).isEqualTo(5);
+    assertThat(v.breaks()).extracting(AuditVerification.Break::sequence, AuditVerification.Break::kind)
+        .containsExactly(tuple(3L, Kind.ALTERED));
+    assertThat(v.breaks().get(0).message()).contains("entry 3 cannot be read back");
+  }
+
+  @Test
+  void twoUnreadableRows_andADeletedOne_areEachNamed() {
+    fiveEntries();
+    sql("UPDATE " + auditTable() + " SET details = 'not json' WHERE sequence = 2");
+    sql("DELETE FROM " + auditTable() + " WHERE sequence = 3");
+    sql("UPDATE " + auditTable() + " SET attributes = '{}' WHERE sequence = 4");
+
+    AuditVerification v = log.verify();
+
+    assertThat(v.breaks()).extracting(AuditVerification.Break::sequence, AuditVerification.Break::kind)
+        .containsExactly(tuple(2L, Kind.ALTERED), tuple(4L, Kind.REMOVED), tuple(4L, Kind.ALTERED));
+    assertThat(v.checked()).isEqualTo(4);
   }
 
   @Test
