@@ -47,6 +47,14 @@ public final class InMemoryAuditStore implements AuditStore {
   @Override
   public synchronized List<AuditRecord> query(AuditQuery query) {
     Objects.requireNonNull(query, "query");
-    return entries.stream().filter(query::matches).limit(query.limit()).toList();
+    List<AuditRecord> found = new ArrayList<>();
+    boolean newestFirst = query.order() == AuditQuery.Order.NEWEST_FIRST;
+    for (int i = 0; i < entries.size() && found.size() < query.limit(); i++) {
+      AuditRecord r = entries.get(newestFirst ? entries.size() - 1 - i : i);
+      if (query.matches(r)) {
+        found.add(r);
+      }
+    }
+    return found;
   }
 }

@@ -206,6 +206,6 @@ class AuditLogTest {
     assertThatThrownBy(() -> Actor.user("")).hasMessageContaining("actor id");
     assertThatThrownBy(() -> AuditEvent.of(ANALYST, "a").correlationId("c".repeat(256)).build())
         .hasMessageContaining("correlationId must be 1 to 255");
-    assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, 0)).hasMessageContaining("limit");
+    assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, 0, AuditQuery.Order.OLDEST_FIRST)).hasMessageContaining("limit");
   }
 }

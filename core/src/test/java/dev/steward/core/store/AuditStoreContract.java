@@ -157,9 +157,13 @@ abstract class AuditStoreContract {
     assertThat(store.query(AuditQuery.all().withAction("transaction.reprocess")))
         .extracting(r -> r.event().actor().id()).containsExactly("ops.lead@acme.example");
     assertThat(store.query(AuditQuery.all().onEntity(CUSTOMER).inCorrelation("c-2"))).isEmpty();
-    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, null, null, 2)))).containsExactly(1L, 2L);
-    assertThat(sequences(store.query(new AuditQuery(null, "ownership.decide", null, null, null, null, 1))))
+    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, null, null, 2, AuditQuery.Order.OLDEST_FIRST)))).containsExactly(1L, 2L);
+    assertThat(sequences(store.query(new AuditQuery(null, "ownership.decide", null, null, null, null, 1, AuditQuery.Order.OLDEST_FIRST))))
         .containsExactly(1L);
+    assertThat(sequences(store.query(AuditQuery.all().newestFirst()))).containsExactly(5L, 4L, 3L, 2L, 1L);
+    assertThat(sequences(store.query(AuditQuery.all().withAction("ownership.decide").newestFirst().limitedTo(1))))
+        .as("who last decided: the newest match, not the oldest").containsExactly(5L);
+    assertThat(sequences(store.query(AuditQuery.all().byActor(ANALYST).limitedTo(1)))).containsExactly(2L);
   }
 
   @Test
@@ -188,9 +192,9 @@ abstract class AuditStoreContract {
         .containsExactly(2L, 3L);
     assertThat(sequences(store.query(AuditQuery.all().between(t, t.plusNanos(1))))).containsExactly(1L);
     assertThat(sequences(store.query(AuditQuery.all().between(t.plusNanos(2), t.plusNanos(1_000))))).isEmpty();
-    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, t.plusNanos(1_001), null, 100))))
+    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, t.plusNanos(1_001), null, 100, AuditQuery.Order.OLDEST_FIRST))))
         .containsExactly(4L, 5L);
-    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, null, t.plusNanos(1_000), 100))))
+    assertThat(sequences(store.query(new AuditQuery(null, null, null, null, null, t.plusNanos(1_000), 100, AuditQuery.Order.OLDEST_FIRST))))
         .containsExactly(1L, 2L);
     assertThat(sequences(store.query(AuditQuery.all().between(Instant.MIN, Instant.MAX))))
         .containsExactly(1L, 2L, 3L, 4L, 5L);

@@ -159,7 +159,7 @@ public final class AuditSql {
       return List.of();
     }
     String sql = select + (where.length() == 0 ? "" : " WHERE" + where.substring(4)) + " ORDER BY sequence"
-        + Jdbc.limit(dialect);
+        + (q.order() == AuditQuery.Order.NEWEST_FIRST ? " DESC" : "") + Jdbc.limit(dialect);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (Object arg : args) {
