@@ -1,6 +1,7 @@
 package dev.steward.core.correlation;
 
 import dev.steward.model.Envelope;
+import dev.steward.spi.CallContext;
 import dev.steward.model.IdGenerator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +81,14 @@ public record Correlation(String correlationId, @Nullable String causationId, @N
       }
     }
     return envelope;
+  }
+
+  /**
+   * Writes the correlation into the context of a connector call: the {@linkplain #headers()
+   * headers} the connector sends with each request.
+   */
+  public CallContext.Builder writeTo(CallContext.Builder call) {
+    return Objects.requireNonNull(call, "call").headers(headers());
   }
 
   /**

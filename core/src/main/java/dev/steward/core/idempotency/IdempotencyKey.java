@@ -1,6 +1,10 @@
 package dev.steward.core.idempotency;
 
 import dev.steward.model.Envelope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -77,6 +81,27 @@ public record IdempotencyKey(String namespace, String key) {
       return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
     return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+
+  /**
+   * Returns the key to send to a downstream API that takes one (Stripe's and Zuora's {@code
+   * Idempotency-Key}, {@link dev.steward.spi.CallContext#idempotencyKey()}): {@code
+   * namespace:key} when that fits in {@value #MAX_LENGTH} characters, otherwise {@code sha256:}
+   * and the hex SHA-256 of the namespace's length, the namespace and the key, so that two keys
+   * never share a downstream key either way.
+   */
+  public String downstream() {
+    String plain = toString();
+    if (plain.length() <= MAX_LENGTH) {
+      return plain;
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest((namespace.length() + ":" + namespace + key).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
   }
 
   @Override

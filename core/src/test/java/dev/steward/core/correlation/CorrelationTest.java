@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.model.Envelope;
 import dev.steward.model.IdGenerator;
+import dev.steward.spi.CallContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +60,9 @@ class CorrelationTest {
     });
     assertThat(next.headers()).containsEntry("X-Correlation-ID", root.correlationId())
         .containsEntry("traceparent", second.traceparent());
+    CallContext call = next.writeTo(CallContext.builder(Instant.parse("2026-11-27T10:00:00Z"))).build();
+    assertThat(call.headers()).isEqualTo(next.headers());
+    assertThat(call.header("TRACEPARENT")).contains(second.traceparent());
   }
 
   @Test

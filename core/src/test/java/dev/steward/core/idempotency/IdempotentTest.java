@@ -8,6 +8,7 @@ import dev.steward.core.store.InMemoryIdempotencyStore;
 import dev.steward.core.testing.MutableClock;
 import dev.steward.model.CanonicalJson;
 import dev.steward.model.Envelope;
+import dev.steward.spi.CallContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -150,6 +151,20 @@ class IdempotentTest {
     Envelope a = Envelope.builder().id("1").source(URI.create("/crm#a")).type("t").build();
     Envelope b = Envelope.builder().id("a#1").source(URI.create("/crm")).type("t").build();
     assertThat(IdempotencyKey.of("crm.sync", a)).isNotEqualTo(IdempotencyKey.of("crm.sync", b));
+  }
+
+  @Test
+  void downstreamKeys_fitDownstreamApis_andNeverCollide() {
+    assertThat(IdempotencyKey.of("erp.post-invoice", "evt-1").downstream()).isEqualTo("erp.post-invoice:evt-1");
+    String longKey = "k".repeat(250);
+    String hashed = IdempotencyKey.of("erp.post-invoice", longKey).downstream();
+    assertThat(hashed).startsWith("sha256:").hasSize(7 + 64);
+    CallContext call = CallContext.builder(Instant.parse("2026-11-27T10:00:00Z")).idempotencyKey(hashed).build();
+    assertThat(call.idempotencyKey()).contains(hashed);
+    // Both parts long: the split between namespace and key still tells them apart.
+    assertThat(IdempotencyKey.of("a".repeat(200), "b".repeat(100)).downstream())
+        .isNotEqualTo(IdempotencyKey.of("a".repeat(201), "b".repeat(99)).downstream())
+        .isEqualTo(IdempotencyKey.of("a".repeat(200), "b".repeat(100)).downstream());
   }
 
   @Test
