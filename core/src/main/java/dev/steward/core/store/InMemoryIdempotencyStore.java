@@ -36,8 +36,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** The default bound on records held. */
   public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
 
-  private final Cache<IdempotencyKey, IdempotencyRecord> cache;
-  private final ConcurrentMap<IdempotencyKey, IdempotencyRecord> records;
+  private final Cache<IdempotencyKey, Entry> cache;
+  private final ConcurrentMap<IdempotencyKey, Entry> records;
   private final Clock clock;
 
   private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
@@ -46,22 +46,22 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         .maximumWeight(maximumSize)
         // A claim in flight weighs nothing, so the bound never evicts it: evicting it would let a
         // repeat run the work while the first holder still does.
-        .weigher((IdempotencyKey k, IdempotencyRecord r) -> r.outcome() == null ? 0 : 1)
+        .weigher((IdempotencyKey k, Entry e) -> e.outcome == null ? 0 : 1)
         .ticker(() -> clock.millis() * 1_000_000L)
         .executor(Runnable::run) // evictions happen in the calling thread, when they are due, not later
-        .expireAfter(new Expiry<IdempotencyKey, IdempotencyRecord>() {
+        .expireAfter(new Expiry<IdempotencyKey, Entry>() {
           @Override
-          public long expireAfterCreate(IdempotencyKey key, IdempotencyRecord r, long currentTime) {
-            return untilExpiry(r);
+          public long expireAfterCreate(IdempotencyKey key, Entry e, long currentTime) {
+            return untilExpiry(e);
           }
 
           @Override
-          public long expireAfterUpdate(IdempotencyKey key, IdempotencyRecord r, long currentTime, long currentDuration) {
-            return untilExpiry(r);
+          public long expireAfterUpdate(IdempotencyKey key, Entry e, long currentTime, long currentDuration) {
+            return untilExpiry(e);
           }
 
           @Override
-          public long expireAfterRead(IdempotencyKey key, IdempotencyRecord r, long currentTime, long currentDuration) {
+          public long expireAfterRead(IdempotencyKey key, Entry e, long currentTime, long currentDuration) {
             return currentDuration;
           }
         })
@@ -88,10 +88,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   // Records stay until their retention and their lease have both ended.
-  private long untilExpiry(IdempotencyRecord r) {
-    Instant until = r.expiresAt().isAfter(r.leaseExpiresAt()) ? r.expiresAt() : r.leaseExpiresAt();
-    long nanos = Duration.between(clock.instant(), until).toNanos();
-    return Math.max(0, nanos);
+  private long untilExpiry(Entry e) {
+    Instant now = clock.instant();
+    long seconds = Math.max(e.expiresSeconds, e.leaseSeconds) - now.getEpochSecond();
+    if (seconds < 0) {
+      return 0;
+    }
+    if (seconds > Long.MAX_VALUE / 1_000_000_000L - 1) {
+      return Long.MAX_VALUE;
+    }
+    int nanos = e.expiresSeconds > e.leaseSeconds || (e.expiresSeconds == e.leaseSeconds && e.expiresNanos > e.leaseNanos)
+        ? e.expiresNanos : e.leaseNanos;
+    long until = seconds * 1_000_000_000L + nanos - now.getNano();
+    return Math.max(0, until);
   }
 
   @Override
@@ -103,33 +112,34 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(expiresAt, "expiresAt");
     // Most claims are of keys never seen: one putIfAbsent decides them, with no answer holder and
     // no second look. A key the map holds (or one it holds expired) takes the compute path below.
-    IdempotencyRecord fresh = new IdempotencyRecord(key, fingerprint, token(), now.plus(lease), 1, null, now, expiresAt);
+    Instant leaseExpiresAt = now.plus(lease);
+    Entry fresh = new Entry(key, fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
     if (records.putIfAbsent(key, fresh) == null) {
-      return new Claim.Acquired(key, fresh.leaseToken(), fresh.leaseExpiresAt(), 1);
+      return new Claim.Acquired(key, token(fresh.token), leaseExpiresAt, 1);
     }
     AtomicReference<Claim> answer = new AtomicReference<>();
-    records.compute(key, (k, r) -> {
-      if (r == null || (!r.expiresAt().isAfter(now) && !r.leaseExpiresAt().isAfter(now))) {
-        answer.set(new Claim.Acquired(k, fresh.leaseToken(), fresh.leaseExpiresAt(), 1));
+    records.compute(key, (k, e) -> {
+      if (e == null || (!e.expiresAfter(now) && !e.leaseAfter(now))) {
+        answer.set(new Claim.Acquired(k, token(fresh.token), leaseExpiresAt, 1));
         return fresh;
       }
-      if (!r.fingerprint().equals(fingerprint)) {
-        answer.set(new Claim.Mismatch(k, r.fingerprint(), fingerprint));
-        return r;
+      if (!e.fingerprint.equals(fingerprint)) {
+        answer.set(new Claim.Mismatch(k, e.fingerprint, fingerprint));
+        return e;
       }
-      if (r.outcome() != null) {
-        answer.set(new Claim.Completed(k, r.outcome()));
-        return r;
+      if (e.outcome != null) {
+        answer.set(new Claim.Completed(k, e.outcome));
+        return e;
       }
-      if (r.leaseExpiresAt().isAfter(now)) {
-        answer.set(new Claim.InFlight(k, r.leaseExpiresAt()));
-        return r;
+      if (e.leaseAfter(now)) {
+        answer.set(new Claim.InFlight(k, e.leaseExpiresAt()));
+        return e;
       }
       // A takeover runs the work again: the outcome it records is kept a whole retention from now.
-      Instant retained = r.expiresAt().isAfter(expiresAt) ? r.expiresAt() : expiresAt;
-      IdempotencyRecord taken = new IdempotencyRecord(k, r.fingerprint(), token(), now.plus(lease), r.attempt() + 1,
-          null, r.createdAt(), retained);
-      answer.set(new Claim.Acquired(k, taken.leaseToken(), taken.leaseExpiresAt(), taken.attempt()));
+      Instant retained = e.expiresAt().isAfter(expiresAt) ? e.expiresAt() : expiresAt;
+      Entry taken = new Entry(k, e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
+          e.createdAt(), retained);
+      answer.set(new Claim.Acquired(k, token(taken.token), leaseExpiresAt, taken.attempt));
       return taken;
     });
     return answer.get();
@@ -138,17 +148,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public void complete(IdempotencyKey key, String leaseToken, RecordedOutcome outcome) {
     Objects.requireNonNull(outcome, "outcome");
-    records.compute(key, (k, r) -> {
-      held(k, r, leaseToken);
-      return new IdempotencyRecord(k, r.fingerprint(), r.leaseToken(), r.leaseExpiresAt(), r.attempt(), outcome,
-          r.createdAt(), r.expiresAt());
-    });
+    records.compute(key, (k, e) -> held(k, e, leaseToken).completed(outcome));
   }
 
   @Override
   public void release(IdempotencyKey key, String leaseToken) {
-    records.compute(key, (k, r) -> {
-      held(k, r, leaseToken);
+    records.compute(key, (k, e) -> {
+      held(k, e, leaseToken);
       return null;
     });
   }
@@ -158,20 +164,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(expiresAt, "expiresAt");
     AtomicReference<Claim> answer = new AtomicReference<>();
-    records.compute(key, (k, r) -> {
-      if (r == null) {
+    records.compute(key, (k, e) -> {
+      if (e == null) {
         throw new IllegalStateException("idempotency key " + k + " has no record to replay");
       }
-      if (r.outcome() == null) {
+      if (e.outcome == null) {
         throw new IllegalStateException("idempotency key " + k + " is in flight; only a completed key can be replayed");
       }
-      if (!r.fingerprint().equals(fingerprint)) {
-        answer.set(new Claim.Mismatch(k, r.fingerprint(), fingerprint));
-        return r;
+      if (!e.fingerprint.equals(fingerprint)) {
+        answer.set(new Claim.Mismatch(k, e.fingerprint, fingerprint));
+        return e;
       }
-      IdempotencyRecord reopened = new IdempotencyRecord(k, r.fingerprint(), token(), now.plus(lease),
-          r.attempt() + 1, null, r.createdAt(), expiresAt);
-      answer.set(new Claim.Acquired(k, reopened.leaseToken(), reopened.leaseExpiresAt(), reopened.attempt()));
+      Instant leaseExpiresAt = now.plus(lease);
+      Entry reopened = new Entry(k, e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
+          e.createdAt(), expiresAt);
+      answer.set(new Claim.Acquired(k, token(reopened.token), leaseExpiresAt, reopened.attempt));
       return reopened;
     });
     return answer.get();
@@ -179,7 +186,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<IdempotencyRecord> find(IdempotencyKey key) {
-    return Optional.ofNullable(records.get(Objects.requireNonNull(key, "key")));
+    Entry e = records.get(Objects.requireNonNull(key, "key"));
+    return e == null ? Optional.empty() : Optional.of(e.toRecord(this));
   }
 
   @Override
@@ -188,11 +196,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       throw new IllegalArgumentException("limit must be positive; was " + limit);
     }
     int purged = 0;
-    for (Iterator<Map.Entry<IdempotencyKey, IdempotencyRecord>> it = records.entrySet().iterator();
+    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = records.entrySet().iterator();
         it.hasNext() && purged < limit; ) {
-      IdempotencyRecord r = it.next().getValue();
-      if (!r.expiresAt().isAfter(now) && !r.leaseExpiresAt().isAfter(now)
-          && records.remove(r.key(), r)) {
+      Entry e = it.next().getValue();
+      if (!e.expiresAfter(now) && !e.leaseAfter(now) && records.remove(e.key, e)) {
         purged++;
       }
     }
@@ -204,27 +211,116 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     cache.cleanUp();
   }
 
-  private static void held(IdempotencyKey key, @Nullable IdempotencyRecord r, String leaseToken) {
+  private Entry held(IdempotencyKey key, @Nullable Entry e, String leaseToken) {
     Objects.requireNonNull(leaseToken, "leaseToken");
-    if (r == null) {
+    if (e == null) {
       throw new LeaseLostException(key, "it has no record (released, purged or never claimed)");
     }
-    if (r.outcome() != null) {
+    if (e.outcome != null) {
       throw new LeaseLostException(key, "it is already completed");
     }
-    if (!r.leaseToken().equals(leaseToken)) {
+    if (e.token != tokenNumber(leaseToken)) {
       throw new LeaseLostException(key, "another holder took it over after the lease expired (attempt "
-          + r.attempt() + ")");
+          + e.attempt + ")");
     }
+    return e;
   }
 
   // Tokens only need to be unique within this store (one process): a counter, in base 36, after a
-  // random prefix per store so that a token of an earlier store never matches. A SecureRandom UUID
-  // per claim was a fifth of a claim's time, and every token stays in memory with its record.
+  // random prefix per store so that a token of an earlier store never matches. Records hold the
+  // counter alone; the string is made only for the holder and for find. A SecureRandom UUID per
+  // claim was a fifth of a claim's time.
   private final String tokenPrefix = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 1 << 31) + ":";
   private final AtomicLong tokens = new AtomicLong();
 
-  private String token() {
-    return tokenPrefix.concat(Long.toString(tokens.incrementAndGet(), Character.MAX_RADIX));
+  private String token(long number) {
+    return tokenPrefix.concat(Long.toString(number, Character.MAX_RADIX));
+  }
+
+  /** The counter a token of this store carries, or -1 for any other string. */
+  private long tokenNumber(String token) {
+    if (!token.startsWith(tokenPrefix) || token.length() == tokenPrefix.length()
+        || token.length() > tokenPrefix.length() + 13 || !Character.isLetterOrDigit(token.charAt(tokenPrefix.length()))) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(token, tokenPrefix.length(), token.length(), Character.MAX_RADIX);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * What the store holds per key, in fewer objects than an {@link IdempotencyRecord}: times as
+   * seconds and nanoseconds, the lease token as its counter. Immutable; a change replaces it.
+   * Records are in memory for their whole retention, so their size is the store's footprint.
+   */
+  private static final class Entry {
+    final IdempotencyKey key;
+    final Fingerprint fingerprint;
+    final long token;
+    final int attempt;
+    final @Nullable RecordedOutcome outcome;
+    final long leaseSeconds;
+    final int leaseNanos;
+    final long createdSeconds;
+    final int createdNanos;
+    final long expiresSeconds;
+    final int expiresNanos;
+
+    Entry(IdempotencyKey key, Fingerprint fingerprint, long token, Instant leaseExpiresAt, int attempt,
+        @Nullable RecordedOutcome outcome, Instant createdAt, Instant expiresAt) {
+      this(key, fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(), leaseExpiresAt.getNano(),
+          createdAt.getEpochSecond(), createdAt.getNano(), expiresAt.getEpochSecond(), expiresAt.getNano());
+    }
+
+    private Entry(IdempotencyKey key, Fingerprint fingerprint, long token, int attempt, @Nullable RecordedOutcome outcome,
+        long leaseSeconds, int leaseNanos, long createdSeconds, int createdNanos, long expiresSeconds, int expiresNanos) {
+      this.key = key;
+      this.fingerprint = fingerprint;
+      this.token = token;
+      this.attempt = attempt;
+      this.outcome = outcome;
+      this.leaseSeconds = leaseSeconds;
+      this.leaseNanos = leaseNanos;
+      this.createdSeconds = createdSeconds;
+      this.createdNanos = createdNanos;
+      this.expiresSeconds = expiresSeconds;
+      this.expiresNanos = expiresNanos;
+    }
+
+    Entry completed(RecordedOutcome outcome) {
+      return new Entry(key, fingerprint, token, attempt, outcome, leaseSeconds, leaseNanos, createdSeconds, createdNanos,
+          expiresSeconds, expiresNanos);
+    }
+
+    boolean leaseAfter(Instant now) {
+      return after(leaseSeconds, leaseNanos, now);
+    }
+
+    boolean expiresAfter(Instant now) {
+      return after(expiresSeconds, expiresNanos, now);
+    }
+
+    private static boolean after(long seconds, int nanos, Instant now) {
+      return seconds > now.getEpochSecond() || (seconds == now.getEpochSecond() && nanos > now.getNano());
+    }
+
+    Instant leaseExpiresAt() {
+      return Instant.ofEpochSecond(leaseSeconds, leaseNanos);
+    }
+
+    Instant createdAt() {
+      return Instant.ofEpochSecond(createdSeconds, createdNanos);
+    }
+
+    Instant expiresAt() {
+      return Instant.ofEpochSecond(expiresSeconds, expiresNanos);
+    }
+
+    IdempotencyRecord toRecord(InMemoryIdempotencyStore store) {
+      return new IdempotencyRecord(key, fingerprint, store.token(token), leaseExpiresAt(), attempt, outcome, createdAt(),
+          expiresAt());
+    }
   }
 }

@@ -1,9 +1,12 @@
 package dev.steward.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.idempotency.Claim;
+import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.testing.MutableClock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
@@ -36,5 +39,25 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
     assertThat(held).isLessThanOrEqualTo(100);
     assertThat(small.claim(key("new"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION)))
         .isInstanceOf(Claim.Acquired.class);
+  }
+
+  @Test
+  void onlyTheTokenThisStoreIssued_holdsTheLease() {
+    Claim.Acquired a = (Claim.Acquired) store.claim(key("k1"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    String token = a.leaseToken();
+    String prefix = token.substring(0, token.indexOf(':') + 1);
+    String number = token.substring(prefix.length());
+    IdempotencyStore other = InMemoryIdempotencyStore.create(clock);
+    Claim.Acquired elsewhere = (Claim.Acquired) other.claim(key("k1"), PAYLOAD, clock.instant(), LEASE,
+        clock.instant().plus(RETENTION));
+
+    for (String forged : List.of(prefix + "+" + number, prefix + "0" + number + "0", prefix, "", token + " ",
+        elsewhere.leaseToken(), prefix + "z".repeat(14))) {
+      assertThatThrownBy(() -> store.complete(key("k1"), forged, posted())).as(forged)
+          .isInstanceOf(LeaseLostException.class);
+    }
+    assertThat(store.find(key("k1")).orElseThrow().leaseToken()).isEqualTo(token);
+    store.complete(key("k1"), token, posted());
+    assertThat(store.find(key("k1")).orElseThrow().outcome()).isEqualTo(posted());
   }
 }
