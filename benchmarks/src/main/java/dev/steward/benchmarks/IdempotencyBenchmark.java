@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -55,8 +56,11 @@ import tools.jackson.databind.JsonNode;
  *       read as a tree): what a caller pays before it may claim.
  * </ul>
  *
- * <p>The stores and the map start empty at each iteration, so each grows during an iteration as a
- * real one does. Throughput, in operations per second; run once with one thread and once with two:
+ * <p>Two starting points ({@code start}): {@code empty} — the store, map and repository start
+ * empty at each iteration and grow through it, so every record made stays live and the garbage
+ * collector copies them all, the worst case; {@code atBound} — each starts full at {@value
+ * #BOUND} records and one leaves for each one made, the steady state of a bounded store.
+ * Throughput, in operations per second; run once with one thread and once with two:
  * {@code java -jar benchmarks/target/benchmarks.jar IdempotencyBenchmark -prof gc -t 1}, then
  * {@code -t 2}. Keep iterations at 1 s or less ({@code -r 1}): a thread that uses up its slice of
  * the ring within one iteration fails the run rather than repeat a key.
@@ -92,9 +96,23 @@ public class IdempotencyBenchmark {
   private Fingerprint[] payloadFingerprints;
   private JsonNode invoice;
 
+  /**
+   * {@code empty}: the store, map and repository start empty at each iteration and grow through
+   * it, so every record made stays live and the collector copies all of them. {@code atBound}:
+   * each starts full at {@value #BOUND} records and stays there, one record leaving for each one
+   * made (Caffeine's eviction, a removal of the oldest key from the map, Camel's LRU), as a
+   * bounded store does once it has run for a while.
+   */
+  @Param({"empty", "atBound"})
+  public String start;
+
+  /** The size of the store, map and repository in the {@code atBound} scenario. */
+  static final int BOUND = 1 << 16;
+
   private InMemoryIdempotencyStore store;
   private ConcurrentHashMap<IdempotencyKey, RecordedOutcome> map;
   private IdempotentRepository camel;
+  private IdempotencyKey[] prefill;
 
   /** Each thread's slice of the ring and its place in it. */
   @State(Scope.Thread)
@@ -102,13 +120,21 @@ public class IdempotencyBenchmark {
     int next;
     int end;
     int slice;
+    int first;
+    boolean bounded;
+    int share;
+    int prefillBase;
 
     /** Starts the thread at the beginning of its slice. */
     @Setup(Level.Iteration)
-    public void reset(ThreadParams threads) {
+    public void reset(ThreadParams threads, IdempotencyBenchmark benchmark) {
       slice = RING / threads.getThreadCount();
       next = threads.getThreadIndex() * slice;
+      first = next;
       end = next + slice;
+      bounded = "atBound".equals(benchmark.start);
+      share = BOUND / threads.getThreadCount();
+      prefillBase = threads.getThreadIndex() * share;
     }
 
     int take() {
@@ -131,6 +157,11 @@ public class IdempotencyBenchmark {
       String k = "evt-" + hex;
       keys[i] = IdempotencyKey.of(NAMESPACE, k);
       keyStrings[i] = k;
+    }
+
+    prefill = new IdempotencyKey[BOUND];
+    for (int i = 0; i < BOUND; i++) {
+      prefill[i] = IdempotencyKey.of(NAMESPACE, "pre-" + i);
     }
 
     try (InputStream in = IdempotencyBenchmark.class.getResourceAsStream("/invoice.json")) {
@@ -162,13 +193,24 @@ public class IdempotencyBenchmark {
         "lets the map put a key twice");
   }
 
-  /** Starts each iteration with an empty store, map and Camel repository. */
+  /** Starts each iteration with an empty (or a full) store, map and Camel repository. */
   @Setup(Level.Iteration)
   public void reset() {
-    store = InMemoryIdempotencyStore.create(clock, MAXIMUM_SIZE);
+    boolean atBound = "atBound".equals(start);
+    store = InMemoryIdempotencyStore.create(clock, atBound ? BOUND : MAXIMUM_SIZE);
     map = new ConcurrentHashMap<>();
-    camel = MemoryIdempotentRepository.memoryIdempotentRepository(RING * 2);
+    camel = MemoryIdempotentRepository.memoryIdempotentRepository(atBound ? BOUND : RING * 2);
     camel.start();
+    if (atBound) {
+      for (IdempotencyKey k : prefill) {
+        Claim c = store.claim(k, payloadFingerprints[0], clock.instant(), LEASE, expiresAt);
+        store.complete(k, ((Claim.Acquired) c).leaseToken(), outcome);
+        map.put(k, outcome);
+        camel.add(k.key());
+        camel.confirm(k.key());
+      }
+      store.cleanUp();
+    }
   }
 
   /** Stops the Camel repository of the iteration. */
@@ -203,6 +245,12 @@ public class IdempotencyBenchmark {
     RecordedOutcome previous = map.putIfAbsent(keys[i], outcome);
     if (previous != null) {
       throw new IllegalStateException("key " + keys[i] + " was not fresh");
+    }
+    if (cursor.bounded) {
+      // Keep the map at its bound: the key put BOUND operations ago by this thread leaves (a
+      // prefilled one while the thread has put fewer).
+      int age = i - cursor.first;
+      map.remove(age >= cursor.share ? keys[i - cursor.share] : prefill[cursor.prefillBase + age]);
     }
     return previous;
   }
