@@ -632,6 +632,11 @@ public abstract class ConnectorVerification<T extends CanonicalEntity> {
           }
           BatchResult result = ops.upsertAll(context(), batch);
           assertThat(result.items()).as("items of a batch of %s records", n).hasSize(n);
+          for (BatchResult.Failed failed : result.failures()) {
+            run.provoke("batch item " + failed.index(), () -> {
+              throw failed.failure();
+            });
+          }
           assertThat(result.failures()).as("failed items of a batch of valid records").isEmpty();
           for (int i = 0; i < n; i++) {
             WriteResult item = ((BatchResult.Written) result.items().get(i)).result();
