@@ -1,0 +1,119 @@
+package dev.steward.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.model.CanonicalEntity;
+import dev.steward.model.CanonicalId;
+import dev.steward.model.Customer;
+import dev.steward.model.EntityType;
+import dev.steward.model.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class EntityOperationsTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final CallContext CONTEXT = CallContext.within(java.time.Duration.ofSeconds(5), CLOCK);
+  private static final CanonicalId ID = IdGenerator.create(CLOCK, new Random(1)).next(EntityType.CUSTOMER);
+
+  /** Operations that declare nothing: every default applies. */
+  private static final class Bare implements EntityOperations<Customer> {
+    @Override
+    public String systemId() {
+      return "crm";
+    }
+
+    @Override
+    public EntityType entityType() {
+      return EntityType.CUSTOMER;
+    }
+  }
+
+  @Test
+  void defaults_throwCapabilityMissingNamingTheOperation() {
+    Bare ops = new Bare();
+    requireMissing(() -> ops.read(CONTEXT, "001"), Operation.READ);
+    requireMissing(() -> ops.find(CONTEXT, ID), Operation.READ);
+    requireMissing(() -> ops.upsert(CONTEXT, null), Operation.UPSERT);
+    requireMissing(() -> ops.create(CONTEXT, null), Operation.CREATE);
+    requireMissing(() -> ops.delete(CONTEXT, "001"), Operation.DELETE);
+    requireMissing(() -> ops.readAll(CONTEXT, PageRequest.first(10)), Operation.BULK_READ);
+  }
+
+  @Test
+  void upsertAll_default_upsertsOneByOne_keepingEachOutcomeInOrder() {
+    List<String> calls = new ArrayList<>();
+    TransientFailureException timeout = new TransientFailureException("crm", "timed out");
+    EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
+      @Override
+      public String systemId() {
+        return "crm";
+      }
+
+      @Override
+      public EntityType entityType() {
+        return EntityType.CUSTOMER;
+      }
+
+      @Override
+      public WriteResult upsert(CallContext context, CanonicalEntity record) {
+        calls.add("upsert " + calls.size());
+        if (calls.size() == 2) {
+          throw timeout;
+        }
+        return new WriteResult("ext-" + calls.size(), true, 1);
+      }
+    };
+    BatchResult result = ops.upsertAll(CONTEXT, java.util.Arrays.asList(null, null, null));
+    assertThat(calls).containsExactly("upsert 0", "upsert 1", "upsert 2");
+    assertThat(result.items()).containsExactly(
+        new BatchResult.Written(0, new WriteResult("ext-1", true, 1)),
+        new BatchResult.Failed(1, timeout),
+        new BatchResult.Written(2, new WriteResult("ext-3", true, 1)));
+  }
+
+  @Test
+  void upsertAll_default_letsAFailureThatIsNoConnectorExceptionThrough() {
+    EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
+      @Override
+      public String systemId() {
+        return "crm";
+      }
+
+      @Override
+      public EntityType entityType() {
+        return EntityType.CUSTOMER;
+      }
+
+      @Override
+      public WriteResult upsert(CallContext context, CanonicalEntity record) {
+        throw new IllegalStateException("bug");
+      }
+    };
+    assertThatThrownBy(() -> ops.upsertAll(CONTEXT, java.util.Arrays.asList((CanonicalEntity) null)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("bug");
+  }
+
+  @Test
+  void upsertAll_default_withoutUpsert_failsEachItemAsMissing() {
+    BatchResult result = new Bare().upsertAll(CONTEXT, java.util.Arrays.asList((Customer) null));
+    assertThat(result.failures()).singleElement()
+        .satisfies(f -> assertThat(f.failure()).isInstanceOf(CapabilityMissingException.class));
+  }
+
+  private static void requireMissing(ThrowingCallable call, Operation operation) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(CapabilityMissingException.class, e -> {
+      assertThat(e.operation()).isEqualTo(operation);
+      assertThat(e.entityType()).isEqualTo(EntityType.CUSTOMER);
+      assertThat(e.systemId()).isEqualTo("crm");
+      assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+      assertThat(e.getMessage()).isEqualTo("[crm] the connector does not declare " + operation + " for CUSTOMER");
+    });
+  }
+}

@@ -1,0 +1,122 @@
+package dev.steward.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpFailuresTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
+  private static final List<TargetMessage> MESSAGES = List.of(new TargetMessage("REQUIRED_FIELD_MISSING", "Name", "Name is required"));
+
+  private static ConnectorException classify(int status, @Nullable String retryAfter, List<TargetMessage> messages) {
+    return HttpFailures.classify("crm", "upsert of customer cus_1", status, retryAfter, messages, CLOCK);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "429, RATE_LIMITED, RateLimitedException",
+      "401, AUTHENTICATION, AuthenticationFailedException",
+      "407, AUTHENTICATION, AuthenticationFailedException",
+      "409, CONFLICT, VersionConflictException",
+      "412, CONFLICT, VersionConflictException",
+      "422, REJECTED, RejectedByTargetException",
+      "408, TRANSIENT, TransientFailureException",
+      "500, TRANSIENT, TransientFailureException",
+      "502, TRANSIENT, TransientFailureException",
+      "503, TRANSIENT, TransientFailureException",
+      "599, TRANSIENT, TransientFailureException",
+      "504, UNKNOWN_OUTCOME, UnknownOutcomeException",
+      "400, PERMANENT, PermanentFailureException",
+      "403, PERMANENT, PermanentFailureException",
+      "404, PERMANENT, PermanentFailureException",
+      "418, PERMANENT, PermanentFailureException",
+  })
+  void classify_withoutMessages_mapsEachStatusToItsKind(int status, FailureKind kind, String type) {
+    ConnectorException e = classify(status, null, List.of());
+    assertThat(e.kind()).isEqualTo(kind);
+    assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+    assertThat(e.systemId()).isEqualTo("crm");
+    assertThat(e.code()).isEqualTo("STEWARD-CONNECTOR-" + kind.name());
+    assertThat(e.retryable()).isEqualTo(kind.retryable());
+  }
+
+  @Test
+  void classify_400WithTheSystemsMessages_isRejectedCarryingThem() {
+    ConnectorException e = classify(400, null, MESSAGES);
+    assertThat(e).isInstanceOfSatisfying(RejectedByTargetException.class, r -> assertThat(r.messages()).isEqualTo(MESSAGES));
+    assertThat(e.getMessage()).isEqualTo(
+        "[crm] upsert of customer cus_1 was refused: [REQUIRED_FIELD_MISSING at Name: Name is required]");
+  }
+
+  @Test
+  void classify_422WithoutMessages_isRejectedWithAStandInMessage() {
+    RejectedByTargetException e = (RejectedByTargetException) classify(422, null, List.of());
+    assertThat(e.messages()).containsExactly(new TargetMessage("422", null, "refused without a message"));
+  }
+
+  @Test
+  void classify_transientAndPermanent_quoteTheSystemsMessages() {
+    assertThat(classify(503, null, MESSAGES).getMessage())
+        .isEqualTo("[crm] upsert of customer cus_1 was answered HTTP 503: [REQUIRED_FIELD_MISSING at Name: Name is required]");
+    assertThat(classify(404, null, List.of()).getMessage()).isEqualTo("[crm] upsert of customer cus_1 was answered HTTP 404");
+  }
+
+  @Test
+  void classify_429_carriesTheRetryAfter() {
+    RateLimitedException e = (RateLimitedException) classify(429, "120", List.of());
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+    assertThat(e.getMessage()).isEqualTo("[crm] upsert of customer cus_1 was answered HTTP 429; retry after PT2M");
+    assertThat(((RateLimitedException) classify(429, null, List.of())).retryAfter()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 302, 399, 600, -1})
+  void classify_nonErrorStatus_isRefused(int status) {
+    assertThatThrownBy(() -> classify(status, null, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("HTTP status " + status + " is not an error status (400 to 599)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, PT0S", "7, PT7S", "' 30 ', PT30S", "007, PT7S", "3600, PT1H"})
+  void retryAfter_inSeconds(String header, Duration expected) {
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(expected);
+  }
+
+  @Test
+  void retryAfter_asAnHttpDate_isMeasuredAgainstTheClock() {
+    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", CLOCK)).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void retryAfter_dateInThePast_isZero() {
+    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "7s", "21 Oct 2015 07:28:00", "Wed, 32 Oct 2015 07:28:00 GMT"})
+  void retryAfter_malformed_isNone(String header) {
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).isNull();
+  }
+
+  @Test
+  void retryAfter_absent_isNone() {
+    assertThat(HttpFailures.retryAfter(null, CLOCK)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3601", "86400", "9999999999", "99999999999999999999999", "Thu, 01 Jan 2099 00:00:00 GMT"})
+  void retryAfter_beyondTheCap_isCapped(String header) {
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(HttpFailures.MAX_RETRY_AFTER);
+  }
+}
