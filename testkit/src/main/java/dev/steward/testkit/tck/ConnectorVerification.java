@@ -1220,6 +1220,10 @@ public abstract class ConnectorVerification<T extends CanonicalEntity> {
       throw skipped;
     } catch (AssertionError failed) {
       run.abandon();
+      Optional<String> leak = watch.revealedIn(String.valueOf(failed.getMessage()));
+      if (leak.isPresent()) {
+        throw run.failure("an assertion failed on something that reveals the value of credential '" + leak.get() + "'", null);
+      }
       throw run.failure(failed.getMessage(), failed);
     } catch (Throwable thrown) {
       run.abandon();
@@ -1338,6 +1342,8 @@ public abstract class ConnectorVerification<T extends CanonicalEntity> {
     void finish() {
       for (SystemConnector c : connectors) {
         noSecretIn("toString() of the connector", String.valueOf(c));
+      }
+      for (SystemConnector c : connectors) {
         try {
           c.close();
         } catch (RuntimeException e) {

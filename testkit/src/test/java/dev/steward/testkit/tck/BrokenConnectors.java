@@ -425,6 +425,28 @@ final class BrokenConnectors {
         : e);
   }
 
+  /** Puts the API key into the display name of what it reads, as a debugging aid left in. */
+  static Breakage writesTheSecretIntoWhatItReads() {
+    return (reference, config) -> new ForwardingConnector(reference) {
+      @Override
+      protected <T extends CanonicalEntity> EntityOperations<T> wrap(EntityOperations<T> operations) {
+        return new ForwardingConnector.ForwardingOperations<>(operations) {
+          @Override
+          public Optional<RemoteRecord<T>> read(CallContext context, String externalId) {
+            return delegate.read(context, externalId).map(r -> {
+              ObjectNode tree = RecordCopies.tree(r.record());
+              String key = config.credentials().secret(ReferenceConnector.API_KEY).reveal(String::new);
+              tree.put("displayName", key);
+              @SuppressWarnings("unchecked") // the record's own class
+              T changed = (T) dev.steward.model.CanonicalJson.ofDefaults().fromTree(tree, r.record().getClass());
+              return new RemoteRecord<>(r.externalId(), changed, r.version(), r.modifiedAt());
+            });
+          }
+        };
+      }
+    };
+  }
+
   // ---------------------------------------------------------------- references
 
   /** Keeps only its own reference: other systems' references are lost. */

@@ -70,6 +70,13 @@ class ConnectorVerificationTest {
   }
 
   @Test
+  void required_spec203_readByExternalIdReturnsTheWrite_shouldFailBy_writingTheSecretIntoWhatItReads() {
+    requireRuleFailure(
+        CustomerKit.against(BrokenConnectors.writesTheSecretIntoWhatItReads())::required_spec203_readByExternalIdReturnsTheWrite,
+        "Rule spec203 failed", "an assertion failed on something that reveals the value of credential 'reference.api-key'");
+  }
+
+  @Test
   void required_spec204_findByCanonicalIdReturnsTheWrite_shouldFailBy_findingNothing() {
     requireRuleFailure(
         CustomerKit.against(BrokenConnectors.findsNothing())::required_spec204_findByCanonicalIdReturnsTheWrite,
@@ -324,10 +331,16 @@ class ConnectorVerificationTest {
     };
   }
 
-  /** Runs {@code rule}, which must fail with a message holding each of {@code parts} and the rule's advice. */
+  /**
+   * Runs {@code rule}, which must fail with a message holding each of {@code parts} and the rule's
+   * advice, and no credential anywhere in the failure or its causes.
+   */
   private static void requireRuleFailure(ThrowingCallable rule, String... parts) {
     assertThatThrownBy(rule).isInstanceOf(AssertionError.class).satisfies(e -> {
       assertThat(e.getMessage()).contains(parts).contains("\nIf this fails, check ");
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertThat(t.toString()).as("a failure the kit reports").doesNotContain(SecretWatch.CANARY_PREFIX);
+      }
     });
   }
 }
