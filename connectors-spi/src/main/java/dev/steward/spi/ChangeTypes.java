@@ -38,8 +38,8 @@ public final class ChangeTypes {
     return schema == null ? Optional.empty() : EntityType.fromSchemaName(schema);
   }
 
-  /** Returns whether the envelope type is a deletion. */
+  /** Returns whether the envelope type is the deletion of a known entity type. */
   public static boolean isDeletion(String envelopeType) {
-    return Objects.requireNonNull(envelopeType, "envelopeType").startsWith(PREFIX) && envelopeType.endsWith(DELETED);
+    return Objects.requireNonNull(envelopeType, "envelopeType").endsWith(DELETED) && entityType(envelopeType).isPresent();
   }
 }

@@ -98,14 +98,20 @@ public final class ConnectorConfig {
       this.systemId = systemId;
     }
 
-    /** Sets a plain setting; credentials go through {@link #credentials(CredentialProvider)}. */
+    /**
+     * Sets a plain setting; credentials go through {@link #credentials(CredentialProvider)}.
+     *
+     * @throws IllegalStateException if the setting is already set
+     */
     public Builder setting(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
       if (name.isBlank()) {
         throw new IllegalArgumentException("a setting name must not be blank");
       }
-      settings.put(name, value);
+      if (settings.putIfAbsent(name, value) != null) {
+        throw new IllegalStateException("setting '" + name + "' is already set");
+      }
       return this;
     }
 

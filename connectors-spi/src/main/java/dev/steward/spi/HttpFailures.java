@@ -62,7 +62,7 @@ public final class HttpFailures {
       return new AuthenticationFailedException(systemId, answered + ": the credentials were refused");
     }
     if (status == 409 || status == 412) {
-      return new VersionConflictException(systemId, what, null, null);
+      return new VersionConflictException(systemId, answered + ": the record changed in the system since it was read");
     }
     if (status == 422 || (status == 400 && !messages.isEmpty())) {
       return new RejectedByTargetException(systemId, what, messages.isEmpty()

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public final class VersionConflictException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
-  private final String externalId;
+  private final @Nullable String externalId;
   private final @Nullable String expectedVersion;
   private final @Nullable String actualVersion;
 
@@ -34,9 +34,23 @@ public final class VersionConflictException extends ConnectorException {
     this.actualVersion = actualVersion;
   }
 
-  /** Returns the system's id of the record. */
-  public String externalId() {
-    return externalId;
+  /**
+   * Creates the exception when only the call is known, as from an HTTP 409 or 412 answer.
+   *
+   * @param systemId the system that refused the write
+   * @param message what was refused and why, such as {@code "upsert of customer cus_01J... was
+   *     answered HTTP 409"}
+   */
+  public VersionConflictException(String systemId, String message) {
+    super(FailureKind.CONFLICT, systemId, Objects.requireNonNull(message, "message"), null);
+    this.externalId = null;
+    this.expectedVersion = null;
+    this.actualVersion = null;
+  }
+
+  /** Returns the system's id of the record, if known. */
+  public Optional<String> externalId() {
+    return Optional.ofNullable(externalId);
   }
 
   /** Returns the version the write was based on, if known. */

@@ -34,5 +34,7 @@ class ChangeTypesTest {
   @Test
   void isDeletion_ofAnotherForm_isFalse() {
     assertThat(ChangeTypes.isDeletion("com.acme.customer.deleted")).isFalse();
+    assertThat(ChangeTypes.isDeletion("dev.steward.deleted")).isFalse();
+    assertThat(ChangeTypes.isDeletion("dev.steward.widget.deleted")).isFalse();
   }
 }

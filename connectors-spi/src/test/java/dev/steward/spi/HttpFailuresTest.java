@@ -51,6 +51,15 @@ class HttpFailuresTest {
   }
 
   @Test
+  void classify_409_namesTheCall_notAnExternalId() {
+    VersionConflictException e = (VersionConflictException) classify(409, null, List.of());
+    assertThat(e.externalId()).isEmpty();
+    assertThat(e.getMessage()).isEqualTo("[crm] upsert of customer cus_1 was answered HTTP 409: the record changed in"
+        + " the system since it was read");
+    assertThat(new VersionConflictException("erp", "1042", "7", "8").externalId()).contains("1042");
+  }
+
+  @Test
   void classify_400WithTheSystemsMessages_isRejectedCarryingThem() {
     ConnectorException e = classify(400, null, MESSAGES);
     assertThat(e).isInstanceOfSatisfying(RejectedByTargetException.class, r -> assertThat(r.messages()).isEqualTo(MESSAGES));
