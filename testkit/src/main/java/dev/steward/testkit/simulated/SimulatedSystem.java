@@ -814,7 +814,9 @@ public abstract sealed class SimulatedSystem implements SystemConnector
       s.append(" of ").append(type.schemaName());
     }
     if (subject != null) {
-      s.append(' ').append(subject);
+      String text = subject.toString();
+      // An id comes from the caller and may be anything; a message quotes at most 100 characters of it.
+      s.append(' ').append(text.length() > 100 ? text.substring(0, 100) + "..." : text);
     }
     return s.toString();
   }

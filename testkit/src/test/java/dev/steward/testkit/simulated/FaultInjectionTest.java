@@ -274,6 +274,16 @@ class FaultInjectionTest {
   }
 
   @Test
+  void failureMessages_quoteAtMost100CharactersOfACallersId() {
+    SimulatedCrm crm = crm(FaultPlan.none());
+    crm.answerNext(1, HttpAnswer.of(503));
+    String huge = "x".repeat(10_000);
+    TransientFailureException e = catchThrowableOfType(() -> crm.operations(Customer.class).read(ctx(), huge),
+        TransientFailureException.class);
+    assertThat(e.getMessage()).hasSizeLessThan(300).contains("x".repeat(100) + "...");
+  }
+
+  @Test
   void faultLog_keepsTheNewestUpToItsCapacity() {
     SimulatedCrm crm = SimulatedCrm.builder().clock(clock).faultLogCapacity(2)
         .faultPlan(FaultPlan.builder(1).transientErrors(1.0).build()).build();
