@@ -236,14 +236,19 @@ public final class VendorWriter {
     JsonNode node = written;
     for (int i = 0; i < segments.size(); i++) {
       String segment = segments.get(i);
-      boolean last = i == segments.size() - 1;
-      JsonNode next = last ? value : child(node, segment);
-      if (next == null) {
+      JsonNode existing = child(node, segment);
+      JsonNode next;
+      if (i == segments.size() - 1) {
+        next = value;
+      } else if (existing == null || existing.isNull()) {
+        // A null may be the padding of an array written past its end: it becomes the container.
         next = Pointers.index(segments.get(i + 1)) >= 0 ? NODES.arrayNode() : NODES.objectNode();
-      } else if (!last && !next.isContainer()) {
-        throw new IllegalStateException("cannot put " + pointer + ": " + segment + " already holds a " + next.getNodeType());
+      } else if (existing.isContainer()) {
+        next = existing;
+      } else {
+        throw new IllegalStateException("cannot put " + pointer + ": " + segment + " already holds a " + existing.getNodeType());
       }
-      if (last || child(node, segment) == null) {
+      if (next != existing) {
         place(node, segment, next, pointer);
       }
       node = next;

@@ -113,6 +113,21 @@ class VendorWriterTest {
   }
 
   @Test
+  void arrayElementsWrittenOutOfOrder_fillTheirSlots() {
+    ObjectNode out = VendorWriter.of(customerWith(Map.of()), "v", CONTEXT)
+        .putText("/items/2/id", "c").putText("/items/0/id", "a").putText("/items/0/price/id", "p").build();
+
+    assertThat(out).isEqualTo(JSON.readTree("{\"items\":[{\"id\":\"a\",\"price\":{\"id\":\"p\"}},null,{\"id\":\"c\"}]}"));
+  }
+
+  @Test
+  void puttingBelowAScalar_isAMapperBug() {
+    VendorWriter w = VendorWriter.of(customerWith(Map.of()), "v", CONTEXT).putText("/name", "Acme");
+
+    assertThatThrownBy(() -> w.putText("/name/first", "A")).isInstanceOf(IllegalStateException.class).hasMessageContaining("/name/first");
+  }
+
+  @Test
   void rawFieldsExtensionThatIsNotAnObject_isWrongType() {
     Customer record = customerWith(Map.of("v.raw:fields", JSON.readTree("[1]")));
 
