@@ -78,11 +78,25 @@ final class MappingChecks {
    * namespace} with an equal value, and that no key outside the namespace was added.
    */
   static void assertNothingDropped(JsonNode vendor, Map<String, JsonNode> extensions, String namespace, List<String> mapped) {
+    assertNothingDropped(vendor, extensions, namespace, mapped, false);
+  }
+
+  /** As {@link #assertNothingDropped(JsonNode, Map, String, List)}, optionally comparing field names without regard to case. */
+  static void assertNothingDropped(JsonNode vendorObject, Map<String, JsonNode> extensions, String namespace,
+      List<String> mappedPointers, boolean keysIgnoreCase) {
     assertThat(extensions.keySet()).allMatch(k -> k.startsWith(namespace + ":") || k.startsWith(namespace + ".raw:"));
-    ObjectNode kept = VendorExtensions.decode(namespace, extensions);
+    JsonNode kept = VendorExtensions.decode(namespace, extensions);
+    JsonNode vendor = vendorObject;
+    List<String> mapped = mappedPointers;
+    if (keysIgnoreCase) {
+      kept = lowerKeys(kept);
+      vendor = lowerKeys(vendor);
+      mapped = mapped.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+    }
     List<String> dropped = new ArrayList<>();
+    List<String> patterns = mapped;
     for (String leaf : leaves(vendor, "")) {
-      if (mapped.stream().anyMatch(m -> covers(m, leaf))) {
+      if (patterns.stream().anyMatch(m -> covers(m, leaf))) {
         continue;
       }
       JsonNode keptValue = kept.at(leaf);
@@ -146,6 +160,22 @@ final class MappingChecks {
       return differences.isEmpty() && a.size() == b.size();
     }
     return a.equals(b);
+  }
+
+  static JsonNode lowerKeys(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = VENDOR_JSON.createObjectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        out.set(e.getKey().toLowerCase(Locale.ROOT), lowerKeys(e.getValue()));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      var out = VENDOR_JSON.createArrayNode();
+      node.forEach(n -> out.add(lowerKeys(n)));
+      return out;
+    }
+    return node;
   }
 
   static List<String> leaves(JsonNode node, String at) {
