@@ -5,10 +5,13 @@ import dev.steward.spi.mapping.MappingException;
 import dev.steward.spi.mapping.VendorReader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** Small conversions the sample mappers share. */
 final class Samples {
@@ -24,6 +27,20 @@ final class Samples {
       throw new MappingException(MappingException.Reason.INVALID_VALUE, r.context().systemId(), "/object",
           "expected a Stripe " + expected + " object, found '" + type + "'");
     }
+  }
+
+  /**
+   * The ISO-8601 instant at {@code pointer}, without consuming it: for a modification time the
+   * vendor sets itself, which a mapper reads into {@code meta.updatedAt} and never writes.
+   */
+  static Optional<Instant> peekInstant(VendorReader r, String pointer) {
+    return r.peek(pointer).filter(JsonNode::isString).flatMap(n -> {
+      try {
+        return Optional.of(OffsetDateTime.parse(n.stringValue()).toInstant());
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   /** The UTC calendar day of {@code instant}. */
