@@ -8,6 +8,7 @@ import dev.steward.spi.ConnectorCapabilities;
 import dev.steward.spi.Operation;
 import dev.steward.spi.TargetMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * idempotency key within {@link #IDEMPOTENCY_KEY_RETENTION} returns the first result and makes
  * nothing, and the same key with another record is refused ({@code idempotency_error}), as
  * Stripe's {@code Idempotency-Key} does. Keys are kept for creates only; updates are keyed by
- * canonical id and applied each time. Its rules, each a {@link
+ * canonical id and applied each time. Every write request carries its call's key, and {@link
+ * #idempotencyKeysReceived()} lists the keys received. Its rules, each a {@link
  * dev.steward.spi.RejectedByTargetException} with Stripe's error code:
  *
  * <ul>
@@ -69,6 +71,17 @@ public final class SimulatedBilling extends SimulatedSystem {
   /** Returns a builder of a simulated billing platform with system id {@code billing}; set at least its clock. */
   public static Builder<SimulatedBilling> builder() {
     return new Builder<>("billing", SimulatedBilling::new);
+  }
+
+  /**
+   * Returns the idempotency keys of the write requests (creates and upserts) the system received,
+   * oldest first: at most {@value SimulatedSystem#KEYS_RECEIVED_KEPT}, the newest kept. A request is
+   * received once it is counted as a call, whether it was then served or refused (a scripted
+   * answer, a 503, a 429); a request whose deadline had passed was not sent. Requests without a key
+   * add nothing. A snapshot.
+   */
+  public List<String> idempotencyKeysReceived() {
+    return keysReceived();
   }
 
   @Override

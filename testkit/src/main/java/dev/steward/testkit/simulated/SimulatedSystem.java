@@ -97,6 +97,8 @@ public abstract sealed class SimulatedSystem implements SystemConnector
   public static final int MAX_CHANGE_PAGE = 10_000;
   /** The injected faults a system's log keeps by default before it drops the oldest. */
   public static final int DEFAULT_FAULT_LOG_CAPACITY = 100_000;
+  /** The most idempotency keys a system that takes them remembers having received; the newest are kept. */
+  public static final int KEYS_RECEIVED_KEPT = 10_000;
 
   private static final CanonicalJson JSON = CanonicalJson.ofDefaults();
 
@@ -118,6 +120,8 @@ public abstract sealed class SimulatedSystem implements SystemConnector
   private long faultsInjected;
   private final ArrayDeque<Script> scripts = new ArrayDeque<>();
   private final LinkedHashMap<String, KeyedCreate> idempotencyKeys = new LinkedHashMap<>();
+  /** The idempotency keys of the writes received, oldest first; null where the platform takes no key. */
+  private final @Nullable ArrayDeque<String> keysReceived;
   private final SplittableRandom random;
   private long calls;
   private long ordinals;
@@ -138,6 +142,8 @@ public abstract sealed class SimulatedSystem implements SystemConnector
       declared.rateLimit(rateLimit);
     }
     this.capabilities = declared.build();
+    // A platform that honours Idempotency-Key on creates is sent one with every write request.
+    this.keysReceived = capabilities.idempotentCreate() ? new ArrayDeque<>() : null;
     Map<Class<?>, SimulatedOperations<?>> ops = new HashMap<>();
     for (EntityType type : capabilities.entityTypes()) {
       ops.put(type.recordType(), operationsOf(type, type.recordType()));
@@ -380,6 +386,7 @@ public abstract sealed class SimulatedSystem implements SystemConnector
       synchronized (lock) {
         if (plan.isNone() && scripts.isEmpty()) {
           calls++;
+          noteKey(context);
           return upsertLocked(store, record, start);
         }
       }
@@ -671,6 +678,9 @@ public abstract sealed class SimulatedSystem implements SystemConnector
     boolean loseAnswer;
     synchronized (lock) {
       call = ++calls;
+      if (op == Operation.UPSERT || op == Operation.CREATE) {
+        noteKey(context);
+      }
       if (plan.isNone() && scripts.isEmpty()) {
         return action.run(call, start);
       }
@@ -723,6 +733,27 @@ public abstract sealed class SimulatedSystem implements SystemConnector
           + "it may have been applied: read back before retrying");
     }
     return result;
+  }
+
+  /** Keeps the idempotency key of a write request received, where the platform takes one; called under the lock. */
+  private void noteKey(CallContext context) {
+    if (keysReceived == null) {
+      return;
+    }
+    String key = context.idempotencyKey().orElse(null);
+    if (key != null) {
+      if (keysReceived.size() == KEYS_RECEIVED_KEPT) {
+        keysReceived.removeFirst();
+      }
+      keysReceived.addLast(key);
+    }
+  }
+
+  /** Returns the idempotency keys of the write requests received, oldest first; empty where the platform takes none. */
+  final List<String> keysReceived() {
+    synchronized (lock) {
+      return keysReceived == null ? List.of() : List.copyOf(keysReceived);
+    }
   }
 
   /** Returns the answer that refuses call {@code call} before it is applied, or null to serve it. */

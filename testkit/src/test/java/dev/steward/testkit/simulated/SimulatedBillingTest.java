@@ -17,6 +17,7 @@ import dev.steward.spi.ConnectorCapabilities;
 import dev.steward.spi.EntityOperations;
 import dev.steward.spi.Operation;
 import dev.steward.spi.RejectedByTargetException;
+import dev.steward.spi.TransientFailureException;
 import dev.steward.spi.WriteResult;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,6 +64,26 @@ class SimulatedBillingTest {
     assertThat(in).matches("in_1[0-9A-Za-z]{23}");
     assertThat(sub).matches("sub_1[0-9A-Za-z]{23}");
     assertThat(usage).matches("mbur_1[0-9A-Za-z]{23}");
+  }
+
+  @Test
+  void idempotencyKeysReceived_listTheKeysOfWriteRequestsOnly_refusedOnesToo() {
+    Customer acme = records.customer("Acme");
+    String id = customers.create(ctx("create-1"), acme).externalId();
+    customers.upsert(ctx("upsert-1"), acme);
+    customers.upsert(ctx(), acme);
+    customers.read(ctx("read-1"), id);
+    billing.answerNext(1, HttpAnswer.of(503));
+    assertThatThrownBy(() -> customers.upsert(ctx("refused-1"), acme)).isInstanceOf(TransientFailureException.class);
+    customers.delete(ctx("delete-1"), id);
+    clock.advance(Duration.ofSeconds(31));
+    CallContext expired = CallContext.builder(TestRecords.T0.plusSeconds(30)).idempotencyKey("late-1").build();
+    assertThatThrownBy(() -> customers.upsert(expired, acme)).isInstanceOf(TransientFailureException.class);
+
+    assertThat(billing.idempotencyKeysReceived()).containsExactly("create-1", "upsert-1", "refused-1");
+    SimulatedCrm crm = SimulatedCrm.builder().clock(clock).build();
+    crm.operations(Customer.class).upsert(ctx("crm-1"), acme);
+    assertThat(crm.keysReceived()).as("keys kept by a platform that takes none").isEmpty();
   }
 
   @Test
