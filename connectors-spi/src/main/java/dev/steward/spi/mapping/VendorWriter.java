@@ -199,10 +199,14 @@ public final class VendorWriter {
    * called again after further puts; each call returns a new object.
    */
   public ObjectNode build() {
-    return (ObjectNode) merge(written.deepCopy(), unmapped);
+    return (ObjectNode) unpad(merge(written.deepCopy(), unmapped));
   }
 
   private static JsonNode merge(JsonNode put, JsonNode kept) {
+    if (put.isMissingNode()) {
+      // Padding, not a value put: the kept element keeps its slot.
+      return kept.deepCopy();
+    }
     if (put.isObject() && kept.isObject()) {
       ObjectNode out = (ObjectNode) put;
       for (Map.Entry<String, JsonNode> e : kept.properties()) {
@@ -228,6 +232,25 @@ public final class VendorWriter {
     return put;
   }
 
+  /** Turns the padding that no kept element filled into the {@code null} the vendor object shows. */
+  private static JsonNode unpad(JsonNode node) {
+    if (node.isMissingNode()) {
+      return NODES.nullNode();
+    }
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        e.setValue(unpad(e.getValue()));
+      }
+    } else if (node.isArray()) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, unpad(array.get(i)));
+      }
+    }
+    return node;
+  }
+
   private VendorWriter set(String pointer, JsonNode value) {
     List<String> segments = Pointers.segments(Objects.requireNonNull(pointer, "pointer"));
     if (segments.isEmpty()) {
@@ -240,8 +263,8 @@ public final class VendorWriter {
       JsonNode next;
       if (i == segments.size() - 1) {
         next = value;
-      } else if (existing == null || existing.isNull()) {
-        // A null may be the padding of an array written past its end: it becomes the container.
+      } else if (existing == null || existing.isNull() || existing.isMissingNode()) {
+        // Padding of an array written past its end, or a null: it becomes the container.
         next = Pointers.index(segments.get(i + 1)) >= 0 ? NODES.arrayNode() : NODES.objectNode();
       } else if (existing.isContainer()) {
         next = existing;
@@ -274,8 +297,10 @@ public final class VendorWriter {
     if (index < 0) {
       throw new IllegalArgumentException("cannot put " + pointer + ": '" + segment + "' is not an array index");
     }
+    // Padding is a missing node until build(), so that merging tells it from a null put and lets
+    // an element the extensions kept take the slot.
     while (array.size() < index) {
-      array.add(NODES.nullNode());
+      array.add(NODES.missingNode());
     }
     if (index < array.size()) {
       array.set(index, value);

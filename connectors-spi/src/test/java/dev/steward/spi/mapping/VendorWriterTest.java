@@ -121,6 +121,28 @@ class VendorWriterTest {
   }
 
   @Test
+  void elementPutPastAnUnmappedOne_keepsTheUnmappedElement() {
+    JsonNode vendor = JSON.readTree("""
+        {"lines":[{"description":"setup"},{"amount":5}],"tags":["a","b"]}""");
+    VendorReader r = VendorReader.of(vendor, CONTEXT);
+    long amount = r.requireLong("/lines/1/amount");
+    String second = r.requireText("/tags/1");
+    Customer record = customerWith(r.extensions("v"));
+
+    ObjectNode back = VendorWriter.of(record, "v", CONTEXT)
+        .putLong("/lines/1/amount", amount).putText("/tags/1", second).build();
+
+    assertThat(back).isEqualTo(vendor);
+  }
+
+  @Test
+  void paddingOfAnArrayWrittenPastItsEnd_isWrittenAsNull() {
+    ObjectNode out = VendorWriter.of(customerWith(Map.of()), "v", CONTEXT).putText("/items/1", "b").build();
+
+    assertThat(out.toString()).isEqualTo("{\"items\":[null,\"b\"]}");
+  }
+
+  @Test
   void puttingBelowAScalar_isAMapperBug() {
     VendorWriter w = VendorWriter.of(customerWith(Map.of()), "v", CONTEXT).putText("/name", "Acme");
 
