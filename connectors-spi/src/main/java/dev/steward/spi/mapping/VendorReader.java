@@ -52,6 +52,14 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Get one with {@link #of(JsonNode, MappingContext)} per object mapped. Not thread-safe.
  */
 public final class VendorReader {
+  /**
+   * The largest scale, either way, of a decimal read: {@code 1e1000} and {@code 1e-1000} are the
+   * extremes. Beyond it a 12-character number such as {@code 1e999999999} would make a mapper's
+   * ordinary arithmetic ({@code setScale}, {@code toBigInteger}, {@code toPlainString}) build a
+   * number of a billion digits.
+   */
+  public static final int MAX_DECIMAL_SCALE = 1000;
+
   private static final int MAX_QUOTED = 64;
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
@@ -204,7 +212,8 @@ public final class VendorReader {
    * any number of up to 15 significant digits; parse vendor JSON with {@code
    * USE_BIG_DECIMAL_FOR_FLOATS} to avoid the question.
    *
-   * @throws MappingException if the field is neither, or the text is not a plain decimal
+   * @throws MappingException if the field is neither, the text is not a plain decimal, or the
+   *     number's scale lies beyond {@value #MAX_DECIMAL_SCALE} either way
    */
   public Optional<BigDecimal> decimal(String pointer) {
     JsonNode node = present(pointer);
@@ -224,6 +233,11 @@ public final class VendorReader {
       value = new BigDecimal(NumberOutput.toString(d, true));
     } else {
       throw wrongType(pointer, "a decimal number", node);
+    }
+    if (Math.abs((long) value.scale()) > MAX_DECIMAL_SCALE) {
+      // toString, not toPlainString: the plain form is what must not be built.
+      throw invalid(pointer, value + " has an exponent beyond the " + MAX_DECIMAL_SCALE
+          + " digits either way that a decimal read may have (VendorReader.MAX_DECIMAL_SCALE)");
     }
     consume(pointer);
     return Optional.of(value);

@@ -130,6 +130,20 @@ class VendorReaderTest {
   }
 
   @Test
+  void decimalWithAHugeExponent_isInvalid_beforeAnyArithmeticCanSpellItOut() {
+    VendorReader r = reader("{\"big\":1e999999999,\"tiny\":-1e-999999999,\"edge\":1e1000,\"wide\":12.5e-998}");
+
+    MappingException big = mappingError(() -> r.decimal("/big"));
+    assertThat(big.reason()).isEqualTo(MappingException.Reason.INVALID_VALUE);
+    assertThat(big.getMessage()).contains("/big", "1E+999999999", String.valueOf(VendorReader.MAX_DECIMAL_SCALE));
+    assertThat(mappingError(() -> r.requireMoney("/tiny", Currency.getInstance("USD"))).reason())
+        .isEqualTo(MappingException.Reason.INVALID_VALUE);
+    assertThat(r.isConsumed("/big")).isFalse();
+    assertThat(r.requireDecimal("/edge")).isEqualByComparingTo("1e1000");
+    assertThat(r.requireDecimal("/wide")).isEqualByComparingTo("125e-999");
+  }
+
+  @Test
   void unknownEnumValue_isUnknown_listingTheKnownOnes() {
     MappingException e = mappingError(() -> reader("{\"status\":\"paid\"}").requireEnum("/status", STATUS));
 
