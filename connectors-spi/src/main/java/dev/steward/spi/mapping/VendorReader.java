@@ -360,8 +360,13 @@ public final class VendorReader {
     if (!node.isString()) {
       throw wrongType(pointer, "a currency code as text", node);
     }
+    String code = node.stringValue();
+    // Checked before upper-casing, which folds some other letters into ASCII (U+017F into S).
+    if (code.length() != 3 || !code.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      throw invalid(pointer, "'" + quote(code) + "' is not an ISO 4217 code of three letters");
+    }
     try {
-      Currency value = Money.currencyOf(node.stringValue().toUpperCase(Locale.ROOT));
+      Currency value = Money.currencyOf(code.toUpperCase(Locale.ROOT));
       consume(pointer);
       return Optional.of(value);
     } catch (ModelException e) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -141,6 +142,29 @@ class VendorReaderTest {
     assertThat(r.isConsumed("/big")).isFalse();
     assertThat(r.requireDecimal("/edge")).isEqualByComparingTo("1e1000");
     assertThat(r.requireDecimal("/wide")).isEqualByComparingTo("125e-999");
+  }
+
+  @Test
+  void currencyCodeOfNonAsciiLetters_isInvalid_notFoldedIntoAnAsciiCode() {
+    // U+017F (long s) upper-cases to S and U+0131 (dotless i) to I.
+    VendorReader r = reader("{\"a\":\"u\u017fd\",\"b\":\"\u0131nr\"}");
+
+    assertThat(mappingError(() -> r.requireCurrency("/a")).reason()).isEqualTo(MappingException.Reason.INVALID_VALUE);
+    assertThat(mappingError(() -> r.requireCurrency("/b")).reason()).isEqualTo(MappingException.Reason.INVALID_VALUE);
+    assertThat(r.isConsumed("/a")).isFalse();
+  }
+
+  @Test
+  void hugeMalformedText_isQuotedShort_throughoutTheCauseChain() {
+    String huge = "x".repeat(100_000);
+    VendorReader r = reader("{\"cur\":\"" + huge + "\",\"day\":\"" + huge + "\",\"at\":\"" + huge + "\"}");
+
+    for (Runnable read : List.<Runnable>of(() -> r.requireCurrency("/cur"), () -> r.requireDate("/day"),
+        () -> r.requireInstant("/at"))) {
+      for (Throwable t = mappingError(read); t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).hasSizeLessThan(300);
+      }
+    }
   }
 
   @Test
