@@ -8,7 +8,10 @@ package dev.steward.spi;
 public enum FailureKind {
   /** Nothing was applied and the same call may succeed later (5xx, connection refused): retry with back-off. */
   TRANSIENT(true),
-  /** The system refused the call for its rate: retry after the {@linkplain RateLimitedException#retryAfter() delay it gave}. */
+  /**
+   * The system refused the call for its rate, or said it is unavailable until a given time: retry
+   * after the {@linkplain RateLimitedException#retryAfter() delay it gave}.
+   */
   RATE_LIMITED(true),
   /** The credentials were refused or have expired: stop calling and alert; retrying cannot help. */
   AUTHENTICATION(false),

@@ -17,13 +17,16 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Status codes and kinds</caption>
  *   <tr><th>status</th><th>kind</th></tr>
- *   <tr><td>429</td><td>{@link FailureKind#RATE_LIMITED}, with {@code Retry-After} (seconds or an HTTP date)</td></tr>
+ *   <tr><td>429; 503 with a valid {@code Retry-After}</td><td>{@link FailureKind#RATE_LIMITED}, with the
+ *       {@code Retry-After} delay (seconds or an HTTP date): on a 503 it is how long the service
+ *       expects to be unavailable (RFC 9110, section 10.2.3)</td></tr>
  *   <tr><td>401, 407</td><td>{@link FailureKind#AUTHENTICATION}</td></tr>
  *   <tr><td>409, 412</td><td>{@link FailureKind#CONFLICT}</td></tr>
  *   <tr><td>422; 400 with the system's messages</td><td>{@link FailureKind#REJECTED}</td></tr>
- *   <tr><td>408, 500, 502, 503 and other 5xx</td><td>{@link FailureKind#TRANSIENT}</td></tr>
+ *   <tr><td>408, 500, 502, 503 without {@code Retry-After}, and other 5xx</td><td>{@link FailureKind#TRANSIENT}</td></tr>
  *   <tr><td>504</td><td>{@link FailureKind#UNKNOWN_OUTCOME}: a gateway gave up waiting, the origin may have applied it</td></tr>
- *   <tr><td>other 4xx</td><td>{@link FailureKind#PERMANENT}</td></tr>
+ *   <tr><td>501, 505: the server cannot serve the method or protocol version at all; other 4xx</td>
+ *       <td>{@link FailureKind#PERMANENT}</td></tr>
  * </table>
  *
  * <p>Stateless; all methods are static.
@@ -68,6 +71,15 @@ public final class HttpFailures {
       return new RejectedByTargetException(systemId, what, messages.isEmpty()
           ? List.of(new TargetMessage(String.valueOf(status), null, "refused without a message"))
           : messages);
+    }
+    if (status == 503) {
+      Duration delay = retryAfter(retryAfter, clock);
+      if (delay != null) {
+        return new RateLimitedException(systemId, answered, delay);
+      }
+    }
+    if (status == 501 || status == 505) {
+      return new PermanentFailureException(systemId, answered + suffix(messages));
     }
     if (status == 504) {
       return new UnknownOutcomeException(systemId, answered + " (gateway timeout): it may have been applied; read back before retrying");

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The system refused a call for its request rate (HTTP 429, Salesforce's {@code
- * REQUEST_LIMIT_EXCEEDED}). Kind {@link FailureKind#RATE_LIMITED}: send again after {@link
+ * REQUEST_LIMIT_EXCEEDED}), or answered it was unavailable and said until when (HTTP 503 with
+ * {@code Retry-After}). Kind {@link FailureKind#RATE_LIMITED}: send again after {@link
  * #retryAfter()}, when the system said how long to wait.
  */
 public final class RateLimitedException extends ConnectorException {

@@ -89,6 +89,26 @@ class HttpFailuresTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {501, 505})
+  void classify_serverThatCannotServeTheRequestAtAll_isPermanent_notRetried(int status) {
+    // RFC 9110 15.6.2 and 15.6.6: the server does not support the method or the protocol version.
+    ConnectorException e = classify(status, null, List.of());
+    assertThat(e).isInstanceOf(PermanentFailureException.class);
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
+  void classify_503WithRetryAfter_carriesTheDelay_andWithoutOneIsTransient() {
+    // RFC 9110 10.2.3: with a 503, Retry-After is how long the service expects to be unavailable.
+    ConnectorException e = classify(503, "120", List.of());
+    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
+        r -> assertThat(r.retryAfter()).contains(Duration.ofSeconds(120)));
+    assertThat(e.getMessage()).isEqualTo("[crm] upsert of customer cus_1 was answered HTTP 503; retry after PT2M");
+    assertThat(classify(503, null, List.of())).isInstanceOf(TransientFailureException.class);
+    assertThat(classify(503, "soon", List.of())).isInstanceOf(TransientFailureException.class);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {200, 302, 399, 600, -1})
   void classify_nonErrorStatus_isRefused(int status) {
     assertThatThrownBy(() -> classify(status, null, List.of()))
