@@ -3,10 +3,13 @@ package dev.steward.spi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,16 @@ import org.jspecify.annotations.Nullable;
 public final class HttpFailures {
   /** The longest {@code Retry-After} honoured; a longer one is capped, so a bad header cannot stall a flow for days. */
   public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+  /**
+   * RFC 850's obsolete form after its weekday, {@code 06-Nov-94 08:49:37 GMT}: the weekday is
+   * checked by hand once the two-digit year is resolved.
+   */
+  private static final DateTimeFormatter RFC_850 =
+      DateTimeFormatter.ofPattern("dd-MMM-uu HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  /** C's asctime form, {@code Sun Nov  6 08:49:37 1994}, the day padded with a space. */
+  private static final DateTimeFormatter ASCTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss uuuu", Locale.US).withZone(ZoneOffset.UTC);
 
   private HttpFailures() {}
 
@@ -92,8 +105,9 @@ public final class HttpFailures {
 
   /**
    * Returns the delay a {@code Retry-After} header asks for: delay-seconds or an HTTP-date
-   * (RFC 9110, section 10.2.3), measured against {@code clock}, capped at {@link
-   * #MAX_RETRY_AFTER}; null if the header is absent or malformed. A date in the past is zero.
+   * (RFC 9110, section 10.2.3) in any of its three forms (section 5.6.7), measured against {@code
+   * clock}, capped at {@link #MAX_RETRY_AFTER}; null if the header is absent or malformed. A date
+   * in the past is zero.
    */
   public static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
     if (header == null) {
@@ -105,22 +119,51 @@ public final class HttpFailures {
     }
     Duration delay;
     if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      if (value.length() > 10) {
+      String digits = value.replaceFirst("^0+(?=.)", "");
+      if (digits.length() > 10) {
         return MAX_RETRY_AFTER;
       }
-      delay = Duration.ofSeconds(Long.parseLong(value));
+      delay = Duration.ofSeconds(Long.parseLong(digits));
     } else {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        delay = Duration.between(clock.instant(), at);
-      } catch (DateTimeParseException e) {
+      Instant now = clock.instant();
+      Instant at = httpDate(value, now);
+      if (at == null) {
         return null;
       }
+      delay = Duration.between(now, at);
     }
     if (delay.isNegative()) {
       return Duration.ZERO;
     }
     return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
+  }
+
+  private static @Nullable Instant httpDate(String value, Instant now) {
+    try {
+      return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // not the preferred form; try the two obsolete ones
+    }
+    try {
+      return ZonedDateTime.parse(value, ASCTIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // nor asctime
+    }
+    int comma = value.indexOf(", ");
+    if (comma < 0) {
+      return null;
+    }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(value.substring(comma + 2), RFC_850);
+      // RFC 9110 5.6.7: a two-digit year more than 50 years ahead is the same year a century back.
+      if (at.isAfter(now.atZone(ZoneOffset.UTC).plusYears(50))) {
+        at = at.minusYears(100);
+      }
+      return at.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US).equals(value.substring(0, comma))
+          ? at.toInstant() : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static String suffix(List<TargetMessage> messages) {

@@ -128,12 +128,38 @@ class HttpFailuresTest {
   }
 
   @Test
+  void retryAfter_withLeadingZeros_isItsValue_notTheCap() {
+    assertThat(HttpFailures.retryAfter("000000000005", CLOCK)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(HttpFailures.retryAfter("0000000000000000000000000", CLOCK)).isEqualTo(Duration.ZERO);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Wednesday, 21-Oct-15 07:28:00 GMT", "Wed Oct 21 07:28:00 2015"})
+  void retryAfter_inTheObsoleteDateFormats_isMeasuredAgainstTheClock(String header) {
+    // RFC 9110 5.6.7: a recipient MUST accept the RFC 850 and asctime forms as well.
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void retryAfter_asctimeWithASingleDigitDay_isPaddedWithASpace() {
+    Clock clock = Clock.fixed(Instant.parse("1994-11-06T08:49:07Z"), ZoneOffset.UTC);
+    assertThat(HttpFailures.retryAfter("Sun Nov  6 08:49:37 1994", clock)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void retryAfter_rfc850YearMoreThan50YearsAhead_isTheCenturyBefore() {
+    // RFC 9110 5.6.7: "94" read in 2015 is 1994, not 2094, so the date is past and the delay zero.
+    assertThat(HttpFailures.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT", CLOCK)).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void retryAfter_dateInThePast_isZero() {
     assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "7s", "21 Oct 2015 07:28:00", "Wed, 32 Oct 2015 07:28:00 GMT"})
+  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "7s", "21 Oct 2015 07:28:00", "Wed, 32 Oct 2015 07:28:00 GMT",
+      "Monday, 21-Oct-15 07:28:00 GMT", "Mon Oct 21 07:28:00 2015", "Wednesday 21-Oct-15 07:28:00 GMT"})
   void retryAfter_malformed_isNone(String header) {
     assertThat(HttpFailures.retryAfter(header, CLOCK)).isNull();
   }
