@@ -70,7 +70,7 @@ public final class RecentDeliveries {
     synchronized (seen) {
       expire(now);
       Instant first = seen.get(deliveryId);
-      if (first != null && now.isBefore(first.plus(window))) {
+      if (first != null && within(first, now)) {
         return Verdict.DUPLICATE;
       }
       seen.remove(deliveryId);
@@ -120,11 +120,20 @@ public final class RecentDeliveries {
     Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<String, Instant> e = it.next();
-      if (now.isBefore(e.getValue().plus(window))) {
+      if (within(e.getValue(), now)) {
         return; // arrival order: the rest arrived later (a clock set back only delays their expiry)
       }
       it.remove();
     }
+  }
+
+  /**
+   * Returns whether {@code now} lies less than the window after {@code first}: measured as the
+   * time between them, since {@code first.plus(window)} overflows for a window as long as {@link
+   * java.time.temporal.ChronoUnit#FOREVER}. A clock set back before {@code first} is within.
+   */
+  private boolean within(Instant first, Instant now) {
+    return Duration.between(first, now).compareTo(window) < 0;
   }
 
   private static void checkId(String deliveryId) {

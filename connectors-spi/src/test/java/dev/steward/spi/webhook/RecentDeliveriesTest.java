@@ -39,6 +39,18 @@ class RecentDeliveriesTest {
   }
 
   @Test
+  void windowBeyondTheInstantsJavaCanHold_meansNeverForget_withoutOverflowing() {
+    RecentDeliveries forever = RecentDeliveries.builder(clock)
+        .window(java.time.temporal.ChronoUnit.FOREVER.getDuration()).build();
+
+    assertThat(forever.check("evt_1")).isEqualTo(Verdict.PROCESS);
+    clock.advance(Duration.ofDays(365L * 1000));
+    assertThat(forever.check("evt_1")).isEqualTo(Verdict.DUPLICATE);
+    assertThat(forever.check("evt_2")).isEqualTo(Verdict.PROCESS);
+    assertThat(forever.size()).isEqualTo(2);
+  }
+
+  @Test
   void beyondMaxEntries_theEldestIsForgotten() {
     deliveries.check("a");
     deliveries.check("b");
