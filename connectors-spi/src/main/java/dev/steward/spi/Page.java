@@ -10,13 +10,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param items the page's records, in the system's order
  * @param nextToken the token to pass to {@link PageRequest#after} for the next page; null on the
- *     last page
+ *     last page, never empty
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, @Nullable String nextToken) {
-  /** Copies the items. */
+  /**
+   * Copies the items and checks the token.
+   *
+   * @throws IllegalArgumentException if {@code nextToken} is empty: a system that answers an empty
+   *     token for "no more pages" makes the last page, with a null token
+   */
   public Page {
     items = List.copyOf(items);
+    if (nextToken != null && nextToken.isEmpty()) {
+      throw new IllegalArgumentException("nextToken must be null on the last page, not empty;"
+          + " map the system's empty token to Page.last(items)");
+    }
   }
 
   /** Returns the request for the next page of the same size, or empty on the last page. */
