@@ -32,7 +32,9 @@ public final class Secret {
    * Returns a secret named {@code name} (which may be shown) holding a copy of {@code value}.
    * The caller should clear its array afterwards.
    *
-   * @throws IllegalArgumentException if the name is blank or the value empty
+   * @throws IllegalArgumentException if the name is blank, or the value empty or not well-formed
+   *     UTF-16 (an unpaired surrogate has no UTF-8 form, so {@link #utf8()} could not be exact);
+   *     the message names the index, never the value
    */
   public static Secret of(String name, char[] value) {
     Objects.requireNonNull(name, "name");
@@ -42,6 +44,11 @@ public final class Secret {
     }
     if (value.length == 0) {
       throw new IllegalArgumentException("secret " + name + " is empty");
+    }
+    int unpaired = unpairedSurrogate(value);
+    if (unpaired >= 0) {
+      throw new IllegalArgumentException("secret " + name + " holds an unpaired surrogate at index " + unpaired
+          + "; it has no UTF-8 form");
     }
     return new Secret(name, value.clone());
   }
@@ -89,20 +96,34 @@ public final class Secret {
 
   /**
    * Returns whether {@code candidate} equals the value, in time that does not depend on where they
-   * differ.
+   * differ. A candidate that is not well-formed UTF-16 matches nothing.
    *
    * @throws IllegalStateException if the secret was destroyed
    */
   public boolean matches(char[] candidate) {
     Objects.requireNonNull(candidate, "candidate");
     byte[] mine = utf8();
+    // The encoder writes '?' for an unpaired surrogate, which would match a '?' in the value.
+    boolean wellFormed = unpairedSurrogate(candidate) < 0;
     byte[] theirs = encode(candidate);
     try {
-      return MessageDigest.isEqual(mine, theirs);
+      return MessageDigest.isEqual(mine, theirs) && wellFormed;
     } finally {
       Arrays.fill(mine, (byte) 0);
       Arrays.fill(theirs, (byte) 0);
     }
+  }
+
+  /** Returns the index of the first surrogate without its pair, or -1 if there is none. */
+  private static int unpairedSurrogate(char[] chars) {
+    for (int i = 0; i < chars.length; i++) {
+      if (Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(chars[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static byte[] encode(char[] chars) {

@@ -54,6 +54,23 @@ class SecretTest {
   }
 
   @Test
+  void matches_candidateWithAnUnpairedSurrogate_doesNotMatchTheQuestionMarkItWouldBeEncodedAs() {
+    // A lone surrogate, which a JSON string escape can carry, is encoded to UTF-8 as '?'.
+    Secret secret = Secret.of("k", "pass?word");
+    assertThat(secret.matches("pass\ud800word".toCharArray())).isFalse();
+    assertThat(secret.matches("pass?word".toCharArray())).isTrue();
+  }
+
+  @Test
+  void of_valueWithAnUnpairedSurrogate_isRefused_namingWhereNotWhat() {
+    // Its UTF-8 key would silently hold '?' in its place.
+    assertThatThrownBy(() -> Secret.of("k", "ab\udc00cd"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("secret k holds an unpaired surrogate at index 2; it has no UTF-8 form");
+    assertThat(Secret.of("k", "emoji-\ud83d\ude00").utf8()).isEqualTo("emoji-\ud83d\ude00".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void destroy_wipesTheValue_andLaterReadsFail() {
     Secret secret = Secret.of("k", VALUE);
     assertThat(secret.isDestroyed()).isFalse();
