@@ -66,15 +66,22 @@ public final class Secret {
 
   /**
    * Applies {@code use} to a copy of the value and wipes the copy afterwards. Keep the result
-   * free of the value where you can (a signature, an authenticated client).
+   * free of the value where you can (a signature, an authenticated client); a result that needs
+   * the characters holds a copy of them ({@code char[]::clone}), since the array given is wiped.
    *
-   * @throws IllegalStateException if the secret was destroyed
+   * @throws IllegalStateException if the secret was destroyed, or {@code use} returned the array
+   *     it was given, which would reach the caller wiped
    */
   public <R> R reveal(Function<char[], R> use) {
     Objects.requireNonNull(use, "use");
     char[] copy = copy();
     try {
-      return use.apply(copy);
+      R result = use.apply(copy);
+      if (result == copy) {
+        throw new IllegalStateException("reveal of secret " + name + " returned the array it was given, which is"
+            + " wiped on return; return a copy (char[]::clone) or what was made from it");
+      }
+      return result;
     } finally {
       Arrays.fill(copy, '\0');
     }

@@ -32,6 +32,15 @@ class SecretTest {
   }
 
   @Test
+  void reveal_functionReturningTheArrayItWasGiven_isRefused_ratherThanHandingBackAWipedKey() {
+    Secret secret = Secret.of("k", VALUE);
+    assertThatThrownBy(() -> secret.reveal(chars -> chars))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("secret k").hasMessageNotContaining(VALUE);
+    assertThat(secret.reveal(char[]::clone)).containsExactly(VALUE.toCharArray());
+  }
+
+  @Test
   void of_copiesTheArray() {
     char[] value = VALUE.toCharArray();
     Secret secret = Secret.of("k", value);
