@@ -6,6 +6,7 @@ import dev.steward.model.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connector's operations on one entity type, in canonical records: the connector maps to and
@@ -58,19 +59,32 @@ public interface EntityOperations<T extends CanonicalEntity> {
   /**
    * Upserts several records in one call where the system allows ({@link Operation#UPSERT}, at
    * most {@link ConnectorCapabilities#maxBatchSize()} records): each record succeeds or fails on
-   * its own. The default upserts them one by one.
+   * its own.
    *
-   * @throws IllegalArgumentException if more records are given than the declared batch size
-   *     (the caller splits larger sets)
+   * <p>The default upserts them one by one, in order, and takes any number. Once a call fails
+   * with kind {@link FailureKind#AUTHENTICATION} or {@link FailureKind#RATE_LIMITED} it stops
+   * calling, since the system would refuse every further call as well (and may lock the account
+   * or lengthen the penalty), and fails each remaining record with that same exception.
+   *
+   * @throws IllegalArgumentException if more records are given than the declared batch size,
+   *     from an implementation that sends them as one batch (the caller splits larger sets)
    * @throws ConnectorException if the whole call failed (no item outcome is known)
    */
   default BatchResult upsertAll(CallContext context, List<T> records) {
     List<BatchResult.Item> items = new ArrayList<>(records.size());
+    @Nullable ConnectorException refusal = null;
     for (int i = 0; i < records.size(); i++) {
+      if (refusal != null) {
+        items.add(new BatchResult.Failed(i, refusal));
+        continue;
+      }
       try {
         items.add(new BatchResult.Written(i, upsert(context, records.get(i))));
       } catch (ConnectorException e) {
         items.add(new BatchResult.Failed(i, e));
+        if (e.kind() == FailureKind.AUTHENTICATION || e.kind() == FailureKind.RATE_LIMITED) {
+          refusal = e;
+        }
       }
     }
     return new BatchResult(items);

@@ -79,6 +79,41 @@ class EntityOperationsTest {
   }
 
   @Test
+  void upsertAll_default_stopsCallingOnceCredentialsOrRateAreRefused_failingTheRestAlike() {
+    for (ConnectorException refusal : List.of(new AuthenticationFailedException("crm", "401"),
+        new RateLimitedException("crm", "429", java.time.Duration.ofSeconds(30)))) {
+      List<Integer> calls = new ArrayList<>();
+      EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
+        @Override
+        public String systemId() {
+          return "crm";
+        }
+
+        @Override
+        public EntityType entityType() {
+          return EntityType.CUSTOMER;
+        }
+
+        @Override
+        public WriteResult upsert(CallContext context, CanonicalEntity record) {
+          calls.add(calls.size());
+          if (calls.size() == 2) {
+            throw refusal;
+          }
+          return new WriteResult("ext-" + calls.size(), true, 1);
+        }
+      };
+      BatchResult result = ops.upsertAll(CONTEXT, java.util.Arrays.asList(null, null, null, null));
+      assertThat(calls).as("calls after a %s", refusal.kind()).containsExactly(0, 1);
+      assertThat(result.items()).containsExactly(
+          new BatchResult.Written(0, new WriteResult("ext-1", true, 1)),
+          new BatchResult.Failed(1, refusal),
+          new BatchResult.Failed(2, refusal),
+          new BatchResult.Failed(3, refusal));
+    }
+  }
+
+  @Test
   void upsertAll_default_letsAFailureThatIsNoConnectorExceptionThrough() {
     EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
       @Override
