@@ -43,14 +43,22 @@ public final class CallContext {
     return new Builder(Objects.requireNonNull(deadline, "deadline"));
   }
 
-  /** Returns a context with no idempotency key or headers, due {@code timeout} from now by {@code clock}. */
+  /**
+   * Returns a context with no idempotency key or headers, due {@code timeout} from now by {@code
+   * clock}; a timeout reaching past {@link Instant#MAX} (such as {@code ChronoUnit.FOREVER}'s) is
+   * due then.
+   *
+   * @throws IllegalArgumentException if the timeout is not positive
+   */
   public static CallContext within(Duration timeout, Clock clock) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(clock, "clock");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive; was " + timeout);
     }
-    return builder(clock.instant().plus(timeout)).build();
+    Instant now = clock.instant();
+    Instant deadline = timeout.compareTo(Duration.between(now, Instant.MAX)) >= 0 ? Instant.MAX : now.plus(timeout);
+    return builder(deadline).build();
   }
 
   /** Returns the key under which the target applies this call at most once, if there is one. */

@@ -128,6 +128,14 @@ class CallContextTest {
   }
 
   @Test
+  void within_timeoutBeyondTheLastInstant_isDueAtTheLastInstant_notAnOverflow() {
+    CallContext context = CallContext.within(java.time.temporal.ChronoUnit.FOREVER.getDuration(), CLOCK);
+    assertThat(context.deadline()).isEqualTo(Instant.MAX);
+    assertThat(context.expired(CLOCK)).isFalse();
+    assertThat(context.remaining(CLOCK)).isEqualTo(Duration.between(NOW, Instant.MAX));
+  }
+
+  @Test
   void within_nonPositiveTimeout_isRefused() {
     assertThatThrownBy(() -> CallContext.within(Duration.ZERO, CLOCK))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be positive; was PT0S");
