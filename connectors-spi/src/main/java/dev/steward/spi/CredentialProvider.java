@@ -35,13 +35,26 @@ public interface CredentialProvider {
 
   /**
    * Returns a provider reading each value from {@code lookup} (such as {@code System::getenv}
-   * with a name mapping) each time it is asked.
+   * with a name mapping) each time it is asked. An empty or absent value, and a lookup that
+   * throws, make a {@link CredentialUnavailableException}; one the lookup throws itself passes
+   * through.
    */
   static CredentialProvider from(Function<String, Optional<String>> lookup) {
     Objects.requireNonNull(lookup, "lookup");
-    return name -> lookup.apply(Objects.requireNonNull(name, "name"))
-        .filter(v -> !v.isEmpty())
-        .map(v -> Secret.of(name, v))
-        .orElseThrow(() -> new CredentialUnavailableException(name, "the source holds no value for it"));
+    return name -> {
+      Objects.requireNonNull(name, "name");
+      Optional<String> value;
+      try {
+        value = lookup.apply(name);
+      } catch (CredentialUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The class only: the source's message is the source's to show, in the cause.
+        throw new CredentialUnavailableException(name, "its source failed with " + e.getClass().getName(), e);
+      }
+      return value.filter(v -> !v.isEmpty())
+          .map(v -> Secret.of(name, v))
+          .orElseThrow(() -> new CredentialUnavailableException(name, "the source holds no value for it"));
+    };
   }
 }

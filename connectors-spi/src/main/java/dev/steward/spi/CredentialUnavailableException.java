@@ -2,6 +2,7 @@ package dev.steward.spi;
 
 import dev.steward.model.StewardException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credential a connector asked for could not be had: not configured, or its source (a vault) is
@@ -20,8 +21,19 @@ public final class CredentialUnavailableException extends StewardException {
    * @param why why it is unavailable
    */
   public CredentialUnavailableException(String credential, String why) {
+    this(credential, why, null);
+  }
+
+  /**
+   * Creates the exception with the failure of the credential's source.
+   *
+   * @param credential the name asked for
+   * @param why why it is unavailable
+   * @param cause the source's failure, if any; its message must not hold a credential either
+   */
+  public CredentialUnavailableException(String credential, String why, @Nullable Throwable cause) {
     super("STEWARD-CONNECTOR-CREDENTIAL_UNAVAILABLE", "credential '" + Objects.requireNonNull(credential, "credential")
-        + "' is unavailable: " + Objects.requireNonNull(why, "why"), null);
+        + "' is unavailable: " + Objects.requireNonNull(why, "why"), cause);
     this.credential = credential;
   }
 

@@ -55,6 +55,25 @@ class CredentialProviderTest {
     assertThatThrownBy(() -> provider.secret("empty")).isInstanceOf(CredentialUnavailableException.class);
   }
 
+  @Test
+  void from_sourceThatFails_isUnavailable_asTheInterfacePromises_withTheFailureAsCause() {
+    IllegalStateException down = new IllegalStateException("vault sealed");
+    CredentialProvider provider = CredentialProvider.from(name -> {
+      throw down;
+    });
+    assertThatThrownBy(() -> provider.secret("erp.password"))
+        .isInstanceOfSatisfying(CredentialUnavailableException.class, e -> {
+          assertThat(e.credential()).isEqualTo("erp.password");
+          assertThat(e.getMessage()).isEqualTo(
+              "credential 'erp.password' is unavailable: its source failed with java.lang.IllegalStateException");
+          assertThat(e.getCause()).isSameAs(down);
+        });
+    CredentialUnavailableException own = new CredentialUnavailableException("k", "not granted");
+    assertThatThrownBy(() -> CredentialProvider.from(name -> {
+      throw own;
+    }).secret("k")).isSameAs(own);
+  }
+
   private static String value(Secret secret) {
     return secret.reveal(String::new);
   }
