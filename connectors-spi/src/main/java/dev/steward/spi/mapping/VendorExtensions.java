@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Both namespaces are reserved for the vendor's fields: {@link #decode} turns every key in
  * them back into a vendor field, and ignores keys of other namespaces (a firm's own {@code
- * acme:costCenter}). Stateless; all methods are static.
+ * acme:costCenter}). So that no namespace's keys pass for another's raw object, a namespace does
+ * not end in {@value #RAW_NAMESPACE_SUFFIX}. Stateless; all methods are static.
  */
 public final class VendorExtensions {
   /** The form of a namespace, the part of an extension key before the colon. */
@@ -45,13 +46,21 @@ public final class VendorExtensions {
   /**
    * Checks {@code namespace} and returns it.
    *
-   * @throws IllegalArgumentException if it does not match {@link #NAMESPACE_PATTERN}
+   * @throws IllegalArgumentException if it does not match {@link #NAMESPACE_PATTERN}, or ends in
+   *     {@value #RAW_NAMESPACE_SUFFIX}, which is reserved for the raw fields of the namespace
+   *     before it
    */
   public static String checkNamespace(String namespace) {
     Objects.requireNonNull(namespace, "namespace");
     if (!NAMESPACE.matcher(namespace).matches()) {
       throw new IllegalArgumentException("extension namespace '" + namespace + "' does not match "
           + NAMESPACE_PATTERN + ", such as stripe or acme.billing");
+    }
+    if (namespace.endsWith(RAW_NAMESPACE_SUFFIX)) {
+      // Its field "fields" would be kept under the key the namespace before it keeps raw fields in.
+      throw new IllegalArgumentException("extension namespace '" + namespace + "' ends in " + RAW_NAMESPACE_SUFFIX
+          + ", which is reserved for the raw fields of namespace '"
+          + namespace.substring(0, namespace.length() - RAW_NAMESPACE_SUFFIX.length()) + "'");
     }
     return namespace;
   }

@@ -37,6 +37,17 @@ class VendorExtensionsTest {
   }
 
   @Test
+  void namespaceEndingInRaw_isRefused_soThatItsKeysCannotPassForAnotherNamespacesRawFields() {
+    // Namespace "erp.raw" would keep a vendor field named "fields" under erp.raw:fields, the key
+    // decode("erp", ...) reads erp's raw fields from.
+    assertThatThrownBy(() -> VendorExtensions.encode("erp.raw", JSON.createObjectNode().put("fields", 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'erp.raw'").hasMessageContaining(".raw");
+    assertThatThrownBy(() -> VendorExtensions.checkNamespace("raw.erp.raw")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(VendorExtensions.checkNamespace("raw")).isEqualTo("raw");
+    assertThat(VendorExtensions.checkNamespace("erp.rawdata")).isEqualTo("erp.rawdata");
+  }
+
+  @Test
   void key_andNamespace_areChecked() {
     assertThat(VendorExtensions.key("stripe", "balance")).contains("stripe:balance");
     assertThat(VendorExtensions.key("bc", "@odata.etag")).isEmpty();
