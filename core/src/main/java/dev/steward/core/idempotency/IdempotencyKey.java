@@ -86,13 +86,14 @@ public record IdempotencyKey(String namespace, String key) {
   /**
    * Returns the key to send to a downstream API that takes one (Stripe's and Zuora's {@code
    * Idempotency-Key}, {@link dev.steward.spi.CallContext#idempotencyKey()}): {@code
-   * namespace:key} when that fits in {@value #MAX_LENGTH} characters, otherwise {@code sha256:}
-   * and the hex SHA-256 of the namespace's length, the namespace and the key, so that two keys
-   * never share a downstream key either way.
+   * namespace:key} when that is printable ASCII (what an HTTP header carries safely) and fits in
+   * {@value #MAX_LENGTH} characters, otherwise {@code sha256:} and the hex SHA-256 of the
+   * namespace's length, the namespace and the key (UTF-8), so that two keys never share a
+   * downstream key either way.
    */
   public String downstream() {
     String plain = toString();
-    if (plain.length() <= MAX_LENGTH) {
+    if (plain.length() <= MAX_LENGTH && plain.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       return plain;
     }
     try {

@@ -159,6 +159,8 @@ class IdempotentTest {
     String longKey = "k".repeat(250);
     String hashed = IdempotencyKey.of("erp.post-invoice", longKey).downstream();
     assertThat(hashed).startsWith("sha256:").hasSize(7 + 64);
+    assertThat(IdempotencyKey.of("erp.post-invoice", "rechnung-größe").downstream()).startsWith("sha256:")
+        .isNotEqualTo(IdempotencyKey.of("erp.post-invoice", "rechnung-grösse").downstream());
     CallContext call = CallContext.builder(Instant.parse("2026-11-27T10:00:00Z")).idempotencyKey(hashed).build();
     assertThat(call.idempotencyKey()).contains(hashed);
     // Both parts long: the split between namespace and key still tells them apart.
