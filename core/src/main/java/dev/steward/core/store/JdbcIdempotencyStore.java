@@ -33,7 +33,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The store borrows a connection from the host's {@link DataSource} (give it a pooled one) for
  * each operation and runs each operation that changes state as one transaction, under row locks
  * at the connection's isolation level, which should be READ COMMITTED, both databases' default.
- * A database failure is a {@link StoreException}; the transaction is then rolled back.
+ * A change that takes a single statement runs in autocommit when the connection is in it: on
+ * PostgreSQL, claiming a fresh key is one {@code INSERT ... ON CONFLICT DO NOTHING} and
+ * completing it one guarded {@code UPDATE}, one round trip each; only a key that already has a
+ * row is locked and decided in a transaction of several statements. A database failure is a
+ * {@link StoreException}; the transaction is then rolled back.
  *
  * <p>The store never creates or changes its tables by itself: call {@link #migrate()}, which
  * applies the versioned scripts shipped with Steward, records them in the table {@code
@@ -109,23 +113,39 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Instant at = Jdbc.storable(now, "now");
     Instant leaseExpiresAt = Jdbc.storable(at.plus(lease), "now plus lease");
     Instant until = Jdbc.storable(expiresAt, "expiresAt");
-    return Jdbc.transaction(dataSource, Operation.CLAIM, key, c -> {
-      for (int round = 1; round <= CLAIM_ROUNDS; round++) {
-        String token = token();
-        if (sql.insertsFirst() && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
-          return new Claim.Acquired(key, token, leaseExpiresAt, 1);
-        }
-        IdempotencyRecord r = sql.lock(c, key);
-        if (r != null) {
-          return decide(c, r, fingerprint, token, at, leaseExpiresAt, until);
-        }
-        if (!sql.insertsFirst() && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
-          return new Claim.Acquired(key, token, leaseExpiresAt, 1);
-        }
+    if (!sql.insertsFirst()) {
+      return Jdbc.transaction(dataSource, Operation.CLAIM, key,
+          c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false));
+    }
+    // A fresh key, the common case, costs one statement, committed as it runs. Only a key that
+    // has a row needs the transaction that locks it, decides and perhaps updates it.
+    return Jdbc.statementThenTransaction(dataSource, Operation.CLAIM, key, c -> {
+      String token = token();
+      return sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)
+          ? Optional.of(new Claim.Acquired(key, token, leaseExpiresAt, 1))
+          : Optional.empty();
+    }, c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false));
+  }
+
+  // Inside a transaction: locks the key's row and decides, or inserts one when there is none,
+  // in the order insertFirst asks for, until one of the two succeeds.
+  private Claim claimLocked(Connection c, IdempotencyKey key, Fingerprint fingerprint, Instant at,
+      Instant leaseExpiresAt, Instant until, boolean insertFirst) throws SQLException {
+    for (int round = 1; round <= CLAIM_ROUNDS; round++) {
+      String token = token();
+      if (insertFirst && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
+        return new Claim.Acquired(key, token, leaseExpiresAt, 1);
       }
-      throw new StoreException(Operation.CLAIM, key, "its row appeared and disappeared " + CLAIM_ROUNDS
-          + " times while claiming; something releases or purges it continually", null);
-    });
+      IdempotencyRecord r = sql.lock(c, key);
+      if (r != null) {
+        return decide(c, r, fingerprint, token, at, leaseExpiresAt, until);
+      }
+      if (!insertFirst && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
+        return new Claim.Acquired(key, token, leaseExpiresAt, 1);
+      }
+    }
+    throw new StoreException(Operation.CLAIM, key, "its row appeared and disappeared " + CLAIM_ROUNDS
+        + " times while claiming; something releases or purges it continually", null);
   }
 
   // The record is locked: the rules of IdempotencyStore.claim, in their order.
@@ -158,7 +178,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(leaseToken, "leaseToken");
     Objects.requireNonNull(outcome, "outcome");
     Instant completedAt = Jdbc.storable(outcome.completedAt(), "outcome.completedAt");
-    Jdbc.transaction(dataSource, Operation.COMPLETE, key, c -> {
+    // One guarded update: the outcome is recorded, or the claim was not held and nothing changed.
+    Jdbc.statement(dataSource, Operation.COMPLETE, key, c -> {
       if (!sql.complete(c, key, leaseToken, outcome, completedAt)) {
         throw leaseLost(key, sql.find(c, key));
       }
@@ -170,7 +191,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public void release(IdempotencyKey key, String leaseToken) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(leaseToken, "leaseToken");
-    Jdbc.transaction(dataSource, Operation.RELEASE, key, c -> {
+    Jdbc.statement(dataSource, Operation.RELEASE, key, c -> {
       if (!sql.release(c, key, leaseToken)) {
         throw leaseLost(key, sql.find(c, key));
       }
@@ -206,7 +227,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   @Override
   public Optional<IdempotencyRecord> find(IdempotencyKey key) {
     Objects.requireNonNull(key, "key");
-    return Optional.ofNullable(Jdbc.transaction(dataSource, Operation.FIND, key, c -> sql.find(c, key)));
+    return Optional.ofNullable(Jdbc.statement(dataSource, Operation.FIND, key, c -> sql.find(c, key)));
   }
 
   /**
@@ -221,7 +242,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       throw new IllegalArgumentException("limit must be positive; was " + limit);
     }
     Instant at = Jdbc.storable(now, "now");
-    return Jdbc.transaction(dataSource, Operation.PURGE, null, c -> sql.purge(c, at, limit));
+    return Jdbc.statement(dataSource, Operation.PURGE, null, c -> sql.purge(c, at, limit));
   }
 
   private static LeaseLostException leaseLost(IdempotencyKey key, @Nullable IdempotencyRecord r) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -18,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -116,7 +119,8 @@ final class Databases {
   /**
    * A small connection pool for tests, since opening a PostgreSQL connection costs tens of
    * milliseconds. It checks what a host's pool would otherwise paper over: every connection must
-   * come back with autocommit on, as the store found it. It can also fail statements on demand.
+   * come back with autocommit on, as the store found it. It can also fail statements on demand,
+   * and counts the statements run and the commits asked for, each a round trip to PostgreSQL.
    */
   static final class Pool implements DataSource, AutoCloseable {
     private final DataSource target;
@@ -125,6 +129,8 @@ final class Databases {
     private final List<Connection> all = Collections.synchronizedList(new ArrayList<>());
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private volatile Predicate<String> failing = sql -> false;
+    private final AtomicInteger executions = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
 
     Pool(DataSource target, int size) {
       this.target = target;
@@ -134,6 +140,22 @@ final class Databases {
     /** Returns what came back wrong so far. */
     List<String> violations() {
       return List.copyOf(violations);
+    }
+
+    /** Starts counting statements and commits from zero. */
+    void resetCounts() {
+      executions.set(0);
+      commits.set(0);
+    }
+
+    /** Returns how many statements ran (a JDBC batch counts once) since {@link #resetCounts()}. */
+    int executions() {
+      return executions.get();
+    }
+
+    /** Returns how many times {@code commit()} was called since {@link #resetCounts()}. */
+    int commits() {
+      return commits.get();
     }
 
     /** Makes statements whose SQL {@code failing} accepts fail, as a broken connection would. */
@@ -200,8 +222,29 @@ final class Databases {
                 && args != null && args[0] instanceof String sql && failing.test(sql)) {
               throw new SQLException("injected failure", "08006");
             }
+            if (method.getName().equals("commit")) {
+              commits.incrementAndGet();
+            }
+            Object result;
             try {
-              return method.invoke(physical, args);
+              result = method.invoke(physical, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            return result instanceof Statement statement ? counted(statement) : result;
+          });
+    }
+
+    private Statement counted(Statement statement) {
+      Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+          : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+      return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type},
+          (proxy, method, args) -> {
+            if (method.getName().startsWith("execute")) {
+              executions.incrementAndGet();
+            }
+            try {
+              return method.invoke(statement, args);
             } catch (InvocationTargetException e) {
               throw e.getCause();
             }

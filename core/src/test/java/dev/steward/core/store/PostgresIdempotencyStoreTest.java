@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.idempotency.Claim;
 import dev.steward.core.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +54,72 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
   void dialect_isDetected_andNamesAreFoldedToPostgresLowerCase() {
     assertThat(shared.dialect()).isEqualTo(JdbcStores.Dialect.POSTGRESQL);
     assertThat(shared).hasToString("JdbcIdempotencyStore[POSTGRESQL, \"" + SCHEMA + "\".\"steward_idempotency\"]");
+  }
+
+  @Test
+  void aFreshKey_isClaimedWithOneStatement_andCompletedWithOne_eachCommittedAsItRuns() {
+    pool.resetCounts();
+    Claim.Acquired a = acquire(key("fresh"));
+
+    assertThat(pool.executions()).as("statements to claim a fresh key").isEqualTo(1);
+    assertThat(pool.commits()).as("commits asked for; the statement ran in autocommit").isZero();
+
+    pool.resetCounts();
+    store.complete(key("fresh"), a.leaseToken(), posted());
+
+    assertThat(pool.executions()).as("statements to complete it").isEqualTo(1);
+    assertThat(pool.commits()).isZero();
+  }
+
+  @Test
+  void aKeyWithARow_isLockedAndDecided_inATransaction() {
+    acquire(key("k1"));
+    pool.resetCounts();
+
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
+
+    assertThat(pool.executions()).as("the insert that found a row, then the locked read").isEqualTo(2);
+    assertThat(pool.commits()).isEqualTo(1);
+  }
+
+  @Test
+  void aPoolLendingConnectionsWithAutocommitOff_stillHasEveryChangeCommitted() {
+    DataSource manual = autocommitOff(pool);
+    JdbcIdempotencyStore onManual = JdbcIdempotencyStore.builder(manual).schema(SCHEMA).build();
+    Instant now = clock.instant();
+
+    Claim.Acquired a = (Claim.Acquired) onManual.claim(key("manual"), PAYLOAD, now, LEASE, now.plus(RETENTION));
+    assertThat(store.find(key("manual"))).as("the claim, seen on another connection").isPresent();
+    assertThat(onManual.claim(key("manual"), PAYLOAD, now, LEASE, now.plus(RETENTION)))
+        .isInstanceOf(Claim.InFlight.class);
+    onManual.complete(key("manual"), a.leaseToken(), posted());
+
+    assertThat(claim(key("manual"), PAYLOAD)).isInstanceOf(Claim.Completed.class);
+  }
+
+  // Lends the pool's connections with autocommit off, and rolls back whatever a store left
+  // uncommitted when it gives one back, so that a missing commit loses the change.
+  private static DataSource autocommitOff(DataSource pooled) {
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("getConnection") || args != null) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Connection c = pooled.getConnection();
+          c.setAutoCommit(false);
+          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+              (p, m, a) -> {
+                if (m.getName().equals("close")) {
+                  c.rollback();
+                  c.setAutoCommit(true);
+                }
+                try {
+                  return m.invoke(c, a);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+        });
   }
 
   @Test

@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * The statements of the idempotency table, in one dialect. Each method runs inside the caller's
  * transaction; none commits. Immutable and thread-safe.
  *
- * <p>Claiming differs by dialect. PostgreSQL inserts first with {@code ON CONFLICT DO NOTHING},
- * which waits for a concurrent insert of the same key to commit or roll back and never aborts
- * the transaction, then locks the existing row with {@code SELECT ... FOR UPDATE}. H2 has no
- * {@code ON CONFLICT} outside its PostgreSQL mode, but a failed statement there leaves the
- * transaction usable: it locks the row first and inserts only when there is none, treating a
- * duplicate key (a concurrent first claim that committed in between) as "look again".
+ * <p>Claiming differs by dialect. PostgreSQL inserts first, on its own, with {@code ON CONFLICT
+ * DO NOTHING}, which waits for a concurrent insert of the same key to commit or roll back and
+ * never fails on a duplicate; only when a row exists does a transaction lock it with {@code
+ * SELECT ... FOR UPDATE}. H2 has no {@code ON CONFLICT} outside its PostgreSQL mode, but a failed
+ * statement there leaves the transaction usable: it locks the row first and inserts only when
+ * there is none, treating a duplicate key (a concurrent first claim that committed in between)
+ * as "look again".
  */
 public final class IdempotencySql {
   /** The name of the idempotency table, before the prefix. */
@@ -73,7 +74,10 @@ public final class IdempotencySql {
     return new IdempotencySql(dialect, names.table(TABLE));
   }
 
-  /** Returns whether a claim inserts before it locks (PostgreSQL) or after finding no row (H2). */
+  /**
+   * Returns whether a claim tries one insert on its own before it locks (PostgreSQL), or locks
+   * first and inserts after finding no row (H2).
+   */
   public boolean insertsFirst() {
     return dialect == Dialect.POSTGRESQL;
   }

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * holds the few SQL fragments every store's statements share.
  *
  * <p>A transaction turns autocommit off, commits, rolls back on any failure and then gives the
- * connection back as it came (autocommit on again if it was on). An {@link SQLException} becomes a
- * {@link StoreException} naming the operation and key; other exceptions pass through after the
- * rollback. Nothing is swallowed: a failed rollback or restore is added to the failure as
- * suppressed, or, after a commit, is itself reported.
+ * connection back as it came (autocommit on again if it was on). Work that changes state with a
+ * single statement runs in autocommit instead, where the connection is in it: the database then
+ * commits the statement as it runs it, in one round trip rather than three (the statement, its
+ * {@code COMMIT}, and the {@code BEGIN} the driver sends with the first). An {@link SQLException}
+ * becomes a {@link StoreException} naming the operation and key; other exceptions pass through
+ * after the rollback. Nothing is swallowed: a failed rollback or restore is added to the failure
+ * as suppressed, or, after a commit, is itself reported.
  */
 public final class Jdbc {
   /** The earliest time the store takes: both databases hold 0001-01-01 to 9999-12-31. */
@@ -64,6 +68,79 @@ public final class Jdbc {
     } finally {
       giveBack(c, restoreAutoCommit, failure, operation, key);
     }
+  }
+
+  /**
+   * Runs {@code work}, which changes state with one statement at most (reads may come before or
+   * after it), on a connection from {@code dataSource}: in autocommit if the connection is in it,
+   * so that the statement is its own transaction, and otherwise as one transaction this method
+   * commits.
+   */
+  public static <T> T statement(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key,
+      Work<T> work) {
+    Connection c = open(dataSource, operation, key);
+    boolean inTransaction = false;
+    Throwable failure = null;
+    try {
+      inTransaction = !c.getAutoCommit();
+      T result = work.run(c);
+      if (inTransaction) {
+        c.commit();
+      }
+      return result;
+    } catch (SQLException e) {
+      failure = undo(c, inTransaction, new StoreException(operation, key, e));
+      throw (StoreException) failure;
+    } catch (RuntimeException | Error e) {
+      failure = undo(c, inTransaction, e);
+      throw e;
+    } finally {
+      giveBack(c, false, failure, operation, key);
+    }
+  }
+
+  /**
+   * Runs {@code first} as {@link #statement} does and returns its answer if it has one; if not,
+   * runs {@code rest} as one transaction on the same connection. For an operation whose common
+   * case takes one statement and whose other cases need a transaction of several.
+   */
+  public static <T> T statementThenTransaction(DataSource dataSource, Operation operation,
+      @Nullable IdempotencyKey key, Work<Optional<T>> first, Work<T> rest) {
+    Connection c = open(dataSource, operation, key);
+    boolean inTransaction = false;
+    boolean restoreAutoCommit = false;
+    Throwable failure = null;
+    try {
+      inTransaction = !c.getAutoCommit();
+      Optional<T> answer = first.run(c);
+      if (inTransaction) {
+        c.commit();
+      }
+      if (answer.isPresent()) {
+        return answer.get();
+      }
+      if (!inTransaction) {
+        c.setAutoCommit(false);
+        restoreAutoCommit = true;
+        inTransaction = true;
+      }
+      T result = rest.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      failure = undo(c, inTransaction, new StoreException(operation, key, e));
+      throw (StoreException) failure;
+    } catch (RuntimeException | Error e) {
+      failure = undo(c, inTransaction, e);
+      throw e;
+    } finally {
+      giveBack(c, restoreAutoCommit, failure, operation, key);
+    }
+  }
+
+  // In autocommit there is nothing to roll back: the failed statement was its own transaction.
+  private static <X extends Throwable> X undo(Connection c, boolean inTransaction, X failure) {
+    return inTransaction ? rollback(c, failure) : failure;
   }
 
   /** Returns a connection from {@code dataSource}, or throws a {@link StoreException}. */
