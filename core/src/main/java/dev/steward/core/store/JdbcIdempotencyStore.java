@@ -15,8 +15,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +122,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Instant until = Jdbc.storable(expiresAt, "expiresAt");
     if (!sql.insertsFirst()) {
       return Jdbc.transaction(dataSource, Operation.CLAIM, key,
-          c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false));
+          c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false).claim());
     }
     // A fresh key, the common case, costs one statement, committed as it runs. Only a key that
     // has a row needs the transaction that locks it, decides and perhaps updates it.
@@ -124,24 +131,133 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       return sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)
           ? Optional.of(new Claim.Acquired(key, token, leaseExpiresAt, 1))
           : Optional.empty();
-    }, c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false));
+    }, c -> claimLocked(c, key, fingerprint, at, leaseExpiresAt, until, false).claim());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The batch is one transaction: all of it is claimed, or, if the database fails, none. On
+   * PostgreSQL the fresh keys of a batch are inserted by one statement ({@code INSERT ... ON
+   * CONFLICT DO NOTHING RETURNING}), and the keys that already had a row are then locked by one
+   * more; only a row whose claim changes it (an expired lease or retention) costs a statement of
+   * its own. A batch of fresh keys is thus two round trips, the insert and the commit. On H2,
+   * which runs in the process, each key is locked or inserted by statements of its own. Keys are
+   * inserted and locked in one order, so that concurrent batches and {@link #completeAll} over the
+   * same keys do not deadlock; they wait for each other instead, and a batch that waits longer
+   * than the database's lock timeout (H2's {@code LOCK_TIMEOUT}, PostgreSQL's {@code
+   * lock_timeout}) fails with a {@link StoreException} and claims nothing.
+   */
+  @Override
+  public List<Claim> claimAll(List<ClaimRequest> requests, Instant now, Duration lease, Instant expiresAt) {
+    StoreChecks.batch(requests, "requests");
+    Objects.requireNonNull(lease, "lease");
+    Instant at = Jdbc.storable(now, "now");
+    Instant leaseExpiresAt = Jdbc.storable(at.plus(lease), "now plus lease");
+    Instant until = Jdbc.storable(expiresAt, "expiresAt");
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    return Jdbc.transaction(dataSource, Operation.CLAIM_BATCH, null,
+        c -> claimBatch(c, requests, at, leaseExpiresAt, until));
+  }
+
+  private List<Claim> claimBatch(Connection c, List<ClaimRequest> requests, Instant at, Instant leaseExpiresAt,
+      Instant until) throws SQLException {
+    // The first request of each key decides what the database does; later requests of a key are
+    // answered from the row as the requests before them left it.
+    Map<IdempotencyKey, Integer> firstOf = new HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      firstOf.putIfAbsent(requests.get(i).key(), i);
+    }
+    List<Integer> firsts = new ArrayList<>(firstOf.values());
+    firsts.sort(Comparator.comparing(i -> requests.get(i).key(), IdempotencySql.KEY_ORDER));
+
+    Claim[] claims = new Claim[requests.size()];
+    Map<IdempotencyKey, IdempotencyRecord> rows = new HashMap<>();
+    if (sql.insertsFirst()) {
+      List<ClaimRequest> inserting = new ArrayList<>(firsts.size());
+      List<String> tokens = new ArrayList<>(firsts.size());
+      for (int i : firsts) {
+        inserting.add(requests.get(i));
+        tokens.add(token());
+      }
+      Set<IdempotencyKey> inserted = sql.insertAll(c, inserting, tokens, leaseExpiresAt, at, until);
+      List<Integer> existing = new ArrayList<>(firsts.size() - inserted.size());
+      List<IdempotencyKey> keys = new ArrayList<>(firsts.size() - inserted.size());
+      for (int n = 0; n < firsts.size(); n++) {
+        int i = firsts.get(n);
+        ClaimRequest r = requests.get(i);
+        if (inserted.contains(r.key())) {
+          Step fresh = acquired(r.key(), r.fingerprint(), tokens.get(n), at, leaseExpiresAt, until);
+          claims[i] = fresh.claim();
+          rows.put(r.key(), fresh.row());
+        } else {
+          existing.add(i);
+          keys.add(r.key());
+        }
+      }
+      if (!keys.isEmpty()) {
+        rows.putAll(sql.lockAll(c, keys));
+      }
+      // A row released or purged since the insert found it: claimed on its own, like claim() does.
+      for (int i : existing) {
+        ClaimRequest r = requests.get(i);
+        if (!rows.containsKey(r.key())) {
+          Step step = claimLocked(c, r.key(), r.fingerprint(), at, leaseExpiresAt, until, true);
+          claims[i] = step.claim();
+          rows.put(r.key(), step.row());
+        }
+      }
+    } else {
+      // H2: key after key in key order, each locked or inserted before the next, so that this
+      // transaction takes its locks in the order concurrent batches and completions take theirs.
+      for (int i : firsts) {
+        ClaimRequest r = requests.get(i);
+        Step step = claimLocked(c, r.key(), r.fingerprint(), at, leaseExpiresAt, until, false);
+        claims[i] = step.claim();
+        rows.put(r.key(), step.row());
+      }
+    }
+    for (int i = 0; i < requests.size(); i++) {
+      if (claims[i] == null) {
+        ClaimRequest r = requests.get(i);
+        IdempotencyRecord row = rows.get(r.key());
+        if (row == null) {
+          throw new IllegalStateException("no row for " + r.key() + " after it was locked or inserted");
+        }
+        Step step = decide(c, row, r.fingerprint(), token(), at, leaseExpiresAt, until);
+        claims[i] = step.claim();
+        rows.put(r.key(), step.row());
+      }
+    }
+    return List.of(claims);
+  }
+
+  // A claim decided, and the key's row as it leaves it.
+  private record Step(Claim claim, IdempotencyRecord row) {}
+
+  private static Step acquired(IdempotencyKey key, Fingerprint fingerprint, String token, Instant at,
+      Instant leaseExpiresAt, Instant until) {
+    return new Step(new Claim.Acquired(key, token, leaseExpiresAt, 1),
+        new IdempotencyRecord(key, fingerprint, token, leaseExpiresAt, 1, null, at, until));
   }
 
   // Inside a transaction: locks the key's row and decides, or inserts one when there is none,
   // in the order insertFirst asks for, until one of the two succeeds.
-  private Claim claimLocked(Connection c, IdempotencyKey key, Fingerprint fingerprint, Instant at,
+  private Step claimLocked(Connection c, IdempotencyKey key, Fingerprint fingerprint, Instant at,
       Instant leaseExpiresAt, Instant until, boolean insertFirst) throws SQLException {
     for (int round = 1; round <= CLAIM_ROUNDS; round++) {
       String token = token();
       if (insertFirst && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
-        return new Claim.Acquired(key, token, leaseExpiresAt, 1);
+        return acquired(key, fingerprint, token, at, leaseExpiresAt, until);
       }
       IdempotencyRecord r = sql.lock(c, key);
       if (r != null) {
         return decide(c, r, fingerprint, token, at, leaseExpiresAt, until);
       }
       if (!insertFirst && sql.insert(c, key, fingerprint, token, leaseExpiresAt, at, until)) {
-        return new Claim.Acquired(key, token, leaseExpiresAt, 1);
+        return acquired(key, fingerprint, token, at, leaseExpiresAt, until);
       }
     }
     throw new StoreException(Operation.CLAIM, key, "its row appeared and disappeared " + CLAIM_ROUNDS
@@ -149,27 +265,28 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   // The record is locked: the rules of IdempotencyStore.claim, in their order.
-  private Claim decide(Connection c, IdempotencyRecord r, Fingerprint fingerprint, String token, Instant now,
+  private Step decide(Connection c, IdempotencyRecord r, Fingerprint fingerprint, String token, Instant now,
       Instant leaseExpiresAt, Instant expiresAt) throws SQLException {
     IdempotencyKey key = r.key();
     if (!r.expiresAt().isAfter(now) && !r.leaseExpiresAt().isAfter(now)) {
       changed(sql.restart(c, key, r.leaseToken(), fingerprint, token, leaseExpiresAt, now, expiresAt), Operation.CLAIM, key);
-      return new Claim.Acquired(key, token, leaseExpiresAt, 1);
+      return acquired(key, fingerprint, token, now, leaseExpiresAt, expiresAt);
     }
     if (!r.fingerprint().equals(fingerprint)) {
-      return new Claim.Mismatch(key, r.fingerprint(), fingerprint);
+      return new Step(new Claim.Mismatch(key, r.fingerprint(), fingerprint), r);
     }
     if (r.outcome() != null) {
-      return new Claim.Completed(key, r.outcome());
+      return new Step(new Claim.Completed(key, r.outcome()), r);
     }
     if (r.leaseExpiresAt().isAfter(now)) {
-      return new Claim.InFlight(key, r.leaseExpiresAt());
+      return new Step(new Claim.InFlight(key, r.leaseExpiresAt()), r);
     }
     // A takeover runs the work again: the outcome it records is kept a whole retention from now.
     Instant retained = r.expiresAt().isAfter(expiresAt) ? r.expiresAt() : expiresAt;
-    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, r.attempt() + 1, retained),
-        Operation.CLAIM, key);
-    return new Claim.Acquired(key, token, leaseExpiresAt, r.attempt() + 1);
+    int attempt = r.attempt() + 1;
+    changed(sql.takeOver(c, key, r.leaseToken(), token, leaseExpiresAt, attempt, retained), Operation.CLAIM, key);
+    return new Step(new Claim.Acquired(key, token, leaseExpiresAt, attempt),
+        new IdempotencyRecord(key, r.fingerprint(), token, leaseExpiresAt, attempt, null, r.createdAt(), retained));
   }
 
   @Override
@@ -184,6 +301,63 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         throw leaseLost(key, sql.find(c, key));
       }
       return null;
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The batch is one transaction: the outcomes it can record are all recorded, or, if the
+   * database fails, none. Its guarded updates go to the database as one JDBC batch, in one round
+   * trip, and the commit is a second; a completion that is not recorded costs a read more, to say
+   * why. Rows are updated in the order {@link #claimAll} locks them in.
+   */
+  @Override
+  public List<LeaseLostException> completeAll(List<Completion> completions) {
+    StoreChecks.batch(completions, "completions");
+    List<Instant> completedAt = new ArrayList<>(completions.size());
+    for (int i = 0; i < completions.size(); i++) {
+      completedAt.add(Jdbc.storable(completions.get(i).outcome().completedAt(),
+          "completions[" + i + "].outcome.completedAt"));
+    }
+    if (completions.isEmpty()) {
+      return List.of();
+    }
+    // A stable sort: the completions of one key stay in request order.
+    List<Integer> order = new ArrayList<>(completions.size());
+    for (int i = 0; i < completions.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(i -> completions.get(i).key(), IdempotencySql.KEY_ORDER));
+    List<Completion> sorted = new ArrayList<>(order.size());
+    List<Instant> sortedAt = new ArrayList<>(order.size());
+    for (int i : order) {
+      sorted.add(completions.get(i));
+      sortedAt.add(completedAt.get(i));
+    }
+    return Jdbc.transaction(dataSource, Operation.COMPLETE_BATCH, null, c -> {
+      int[] counts = sql.completeAll(c, sorted, sortedAt);
+      if (counts.length != sorted.size()) {
+        throw new StoreException(Operation.COMPLETE_BATCH, null, "the database answered " + counts.length
+            + " counts for " + sorted.size() + " updates; nothing is recorded", null);
+      }
+      boolean[] recorded = new boolean[completions.size()];
+      for (int n = 0; n < counts.length; n++) {
+        if (counts[n] != 0 && counts[n] != 1) {
+          throw new StoreException(Operation.COMPLETE_BATCH, sorted.get(n).key(), "the database answered "
+              + counts[n] + " for an update of at most one row, so which outcomes were recorded is unknown;"
+              + " nothing is recorded", null);
+        }
+        recorded[order.get(n)] = counts[n] == 1;
+      }
+      List<LeaseLostException> lost = new ArrayList<>();
+      for (int i = 0; i < recorded.length; i++) {
+        if (!recorded[i]) {
+          IdempotencyKey key = completions.get(i).key();
+          lost.add(leaseLost(key, sql.find(c, key)));
+        }
+      }
+      return Collections.unmodifiableList(lost);
     });
   }
 

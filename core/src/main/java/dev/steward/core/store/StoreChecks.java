@@ -1,5 +1,7 @@
 package dev.steward.core.store;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /** The argument checks every implementation of a store SPI makes alike, in memory or JDBC. */
@@ -10,6 +12,23 @@ final class StoreChecks {
   static void positiveLimit(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive; was " + limit);
+    }
+  }
+
+  /**
+   * Checks a batch: not null, at most {@link IdempotencyStore#MAX_BATCH_SIZE} items, none null.
+   *
+   * @param name the parameter's name, used in messages with an item's index
+   */
+  static void batch(List<?> items, String name) {
+    Objects.requireNonNull(items, name);
+    if (items.size() > IdempotencyStore.MAX_BATCH_SIZE) {
+      throw new BatchTooLargeException(items.size(), IdempotencyStore.MAX_BATCH_SIZE);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == null) {
+        throw new NullPointerException(name + "[" + i + "]");
+      }
     }
   }
 

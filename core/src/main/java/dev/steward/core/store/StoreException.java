@@ -27,8 +27,12 @@ public class StoreException extends StewardException {
     CONNECT("JDBC store", "inspect the database"),
     /** {@link IdempotencyStore#claim}. */
     CLAIM("idempotency store", "claim"),
+    /** {@link IdempotencyStore#claimAll}. */
+    CLAIM_BATCH("idempotency store", "claim a batch of keys"),
     /** {@link IdempotencyStore#complete}. */
     COMPLETE("idempotency store", "complete"),
+    /** {@link IdempotencyStore#completeAll}. */
+    COMPLETE_BATCH("idempotency store", "complete a batch of keys"),
     /** {@link IdempotencyStore#release}. */
     RELEASE("idempotency store", "release"),
     /** {@link IdempotencyStore#reopen}. */

@@ -8,6 +8,8 @@ import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.IdempotencyRecord;
 import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.idempotency.RecordedOutcome;
+import dev.steward.core.store.IdempotencyStore.ClaimRequest;
+import dev.steward.core.store.IdempotencyStore.Completion;
 import dev.steward.model.Fingerprint;
 import dev.steward.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -268,6 +271,185 @@ abstract class IdempotencyStoreContract {
     assertThat(batches).allMatch(b -> b <= 10);
     assertThat(store.find(key("live"))).isPresent();
     assertThat(store.find(key("old-3"))).isEmpty();
+  }
+
+  List<Claim> claimAll(ClaimRequest... requests) {
+    Instant now = clock.instant();
+    return store.claimAll(List.of(requests), now, LEASE, now.plus(RETENTION));
+  }
+
+  static ClaimRequest request(String key, Fingerprint fingerprint) {
+    return new ClaimRequest(key(key), fingerprint);
+  }
+
+  @Test
+  void required_claimAll_ofFreshKeys_acquiresEach_inRequestOrder_andCompleteAllRecordsThem() {
+    List<Claim> claims = claimAll(request("k3", PAYLOAD), request("k1", PAYLOAD), request("k2", OTHER_PAYLOAD));
+
+    assertThat(claims).extracting(Claim::key).containsExactly(key("k3"), key("k1"), key("k2"));
+    assertThat(claims).allSatisfy(c -> {
+      assertThat(c).isInstanceOf(Claim.Acquired.class);
+      assertThat(((Claim.Acquired) c).attempt()).isEqualTo(1);
+      assertThat(((Claim.Acquired) c).leaseExpiresAt()).isEqualTo(clock.instant().plus(LEASE));
+    });
+    assertThat(claims).extracting(c -> ((Claim.Acquired) c).leaseToken()).doesNotHaveDuplicates();
+    assertThat(store.find(key("k2"))).get().extracting(IdempotencyRecord::fingerprint).isEqualTo(OTHER_PAYLOAD);
+
+    List<LeaseLostException> lost = store.completeAll(claims.stream()
+        .map(c -> new Completion(c.key(), ((Claim.Acquired) c).leaseToken(), posted())).toList());
+
+    assertThat(lost).isEmpty();
+    assertThat(claimAll(request("k1", PAYLOAD), request("k2", OTHER_PAYLOAD), request("k3", PAYLOAD)))
+        .containsExactly(new Claim.Completed(key("k1"), posted()), new Claim.Completed(key("k2"), posted()),
+            new Claim.Completed(key("k3"), posted()));
+  }
+
+  @Test
+  void required_claimAll_answersEachKeyAsClaimWould_freshCompletedInFlightMismatchedAndExpired() {
+    Claim.Acquired done = acquire(key("completed"));
+    RecordedOutcome outcome = posted();
+    store.complete(key("completed"), done.leaseToken(), outcome);
+    Claim.Acquired crashed = acquire(key("expired"));
+    clock.advance(LEASE.plusSeconds(1));
+    Claim.Acquired busy = acquire(key("in-flight"));
+    Claim.Acquired other = acquire(key("mismatched"));
+
+    List<Claim> claims = claimAll(request("in-flight", PAYLOAD), request("fresh", PAYLOAD),
+        request("mismatched", OTHER_PAYLOAD), request("expired", PAYLOAD), request("completed", PAYLOAD));
+
+    assertThat(claims.get(0)).isEqualTo(new Claim.InFlight(key("in-flight"), busy.leaseExpiresAt()));
+    assertThat(claims.get(1)).isInstanceOfSatisfying(Claim.Acquired.class, a -> assertThat(a.attempt()).isEqualTo(1));
+    assertThat(claims.get(2)).isEqualTo(new Claim.Mismatch(key("mismatched"), PAYLOAD, OTHER_PAYLOAD));
+    assertThat(claims.get(3)).isInstanceOfSatisfying(Claim.Acquired.class, a -> {
+      assertThat(a.attempt()).isEqualTo(2);
+      assertThat(a.leaseToken()).isNotEqualTo(crashed.leaseToken());
+    });
+    assertThat(claims.get(4)).isEqualTo(new Claim.Completed(key("completed"), outcome));
+    assertThat(store.find(key("mismatched"))).get().extracting(IdempotencyRecord::leaseToken)
+        .as("a mismatch changes nothing").isEqualTo(other.leaseToken());
+  }
+
+  @Test
+  void required_claimAll_withAKeyTwice_claimsThemOneAfterAnother_soTheLaterFindsTheFirstsClaim() {
+    List<Claim> claims = claimAll(request("k1", PAYLOAD), request("k2", PAYLOAD), request("k1", PAYLOAD),
+        request("k1", OTHER_PAYLOAD));
+
+    assertThat(claims.get(0)).isInstanceOf(Claim.Acquired.class);
+    assertThat(claims.get(1)).isInstanceOf(Claim.Acquired.class);
+    assertThat(claims.get(2)).isEqualTo(new Claim.InFlight(key("k1"), clock.instant().plus(LEASE)));
+    assertThat(claims.get(3)).isEqualTo(new Claim.Mismatch(key("k1"), PAYLOAD, OTHER_PAYLOAD));
+    assertThat(store.find(key("k1"))).get().extracting(IdempotencyRecord::leaseToken)
+        .isEqualTo(((Claim.Acquired) claims.get(0)).leaseToken());
+  }
+
+  @Test
+  void required_completeAll_recordsEveryHeldClaim_andReturnsTheLostOnes_inRequestOrder() {
+    Claim.Acquired held = acquire(key("held"));
+    Claim.Acquired twice = acquire(key("twice"));
+    acquire(key("taken"));
+
+    List<LeaseLostException> lost = store.completeAll(List.of(
+        new Completion(key("twice"), twice.leaseToken(), posted()),
+        new Completion(key("taken"), "not-the-token", posted()),
+        new Completion(key("held"), held.leaseToken(), posted()),
+        new Completion(key("never"), "t", posted()),
+        new Completion(key("twice"), twice.leaseToken(), RecordedOutcome.success("{\"second\":true}", clock.instant()))));
+
+    assertThat(lost).extracting(LeaseLostException::key).containsExactly(key("taken"), key("never"), key("twice"));
+    assertThat(lost.get(1)).hasMessageContaining("no record");
+    assertThat(lost.get(2)).hasMessageContaining("already completed");
+    assertThat(claim(key("held"), PAYLOAD)).isEqualTo(new Claim.Completed(key("held"), posted()));
+    assertThat(claim(key("twice"), PAYLOAD)).as("the first completion of a key is the one recorded")
+        .isEqualTo(new Claim.Completed(key("twice"), posted()));
+    assertThat(claim(key("taken"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
+  }
+
+  @Test
+  void required_emptyBatches_doNothing() {
+    assertThat(claimAll()).isEmpty();
+    assertThat(store.completeAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void required_aBatchOverTheMaximum_isRefused_withBatchTooLarge_andNothingIsDone() {
+    List<ClaimRequest> requests = new ArrayList<>();
+    List<Completion> completions = new ArrayList<>();
+    for (int i = 0; i <= IdempotencyStore.MAX_BATCH_SIZE; i++) {
+      requests.add(request("k-" + i, PAYLOAD));
+      completions.add(new Completion(key("k-" + i), "t", posted()));
+    }
+    Instant now = clock.instant();
+
+    assertThatThrownBy(() -> store.claimAll(requests, now, LEASE, now.plus(RETENTION)))
+        .isInstanceOfSatisfying(BatchTooLargeException.class, e -> {
+          assertThat(e.code()).isEqualTo("STEWARD-STORE-BATCH_TOO_LARGE");
+          assertThat(e.size()).isEqualTo(IdempotencyStore.MAX_BATCH_SIZE + 1);
+          assertThat(e.limit()).isEqualTo(IdempotencyStore.MAX_BATCH_SIZE);
+        })
+        .hasMessageContaining("MAX_BATCH_SIZE");
+    assertThatThrownBy(() -> store.completeAll(completions)).isInstanceOf(BatchTooLargeException.class);
+    assertThat(store.find(key("k-0"))).isEmpty();
+    assertThat(store.claimAll(requests.subList(0, IdempotencyStore.MAX_BATCH_SIZE), now, LEASE, now.plus(RETENTION)))
+        .as("a batch of the maximum is taken").hasSize(IdempotencyStore.MAX_BATCH_SIZE)
+        .allMatch(c -> c instanceof Claim.Acquired);
+  }
+
+  @Test
+  void required_aNullBatchOrItem_isRefused_namingIt_andNothingIsDone() {
+    Instant now = clock.instant();
+    List<ClaimRequest> withNull = new ArrayList<>(List.of(request("k1", PAYLOAD)));
+    withNull.add(null);
+
+    assertThatThrownBy(() -> store.claimAll(withNull, now, LEASE, now.plus(RETENTION)))
+        .isInstanceOf(NullPointerException.class).hasMessage("requests[1]");
+    assertThatThrownBy(() -> store.claimAll(null, now, LEASE, now.plus(RETENTION)))
+        .isInstanceOf(NullPointerException.class).hasMessage("requests");
+    assertThatThrownBy(() -> store.completeAll(null)).isInstanceOf(NullPointerException.class).hasMessage("completions");
+    assertThatThrownBy(() -> new ClaimRequest(key("k1"), null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("fingerprint");
+    assertThatThrownBy(() -> new Completion(key("k1"), null, posted())).isInstanceOf(NullPointerException.class)
+        .hasMessage("leaseToken");
+    assertThat(store.find(key("k1"))).isEmpty();
+  }
+
+  @Test
+  void required_fourThreadsClaimingOverlappingBatches_runEachKeysWorkExactlyOnce() throws Exception {
+    int keys = 200;
+    ConcurrentHashMap<IdempotencyKey, AtomicInteger> runs = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Random random = new Random(t);
+      done.add(pool.submit(() -> {
+        start.await();
+        for (int round = 0; round < 20; round++) {
+          // Batches in differing orders, with a repeat of a key inside some of them.
+          List<ClaimRequest> batch = new ArrayList<>();
+          for (int i = 0; i < 32; i++) {
+            batch.add(request("k-" + random.nextInt(keys), PAYLOAD));
+          }
+          Instant now = clock.instant();
+          List<Completion> completions = new ArrayList<>();
+          for (Claim claim : store.claimAll(batch, now, LEASE, now.plus(RETENTION))) {
+            if (claim instanceof Claim.Acquired a) {
+              runs.computeIfAbsent(a.key(), k -> new AtomicInteger()).incrementAndGet();
+              completions.add(new Completion(a.key(), a.leaseToken(), posted()));
+            }
+          }
+          assertThat(store.completeAll(completions)).isEmpty();
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : done) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(runs).isNotEmpty();
+    assertThat(runs.values()).allMatch(count -> count.get() == 1);
   }
 
   @Test

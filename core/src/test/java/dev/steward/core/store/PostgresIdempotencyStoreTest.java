@@ -3,12 +3,16 @@ package dev.steward.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.idempotency.Claim;
+import dev.steward.core.store.IdempotencyStore.ClaimRequest;
+import dev.steward.core.store.IdempotencyStore.Completion;
 import dev.steward.core.testing.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +84,38 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
 
     assertThat(pool.executions()).as("the insert that found a row, then the locked read").isEqualTo(2);
     assertThat(pool.commits()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchOfFreshKeys_isClaimedWithOneStatement_andCompletedWithOneJdbcBatch_eachInOneTransaction() {
+    List<ClaimRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      requests.add(new ClaimRequest(key("batch-" + i), PAYLOAD));
+    }
+    Instant now = clock.instant();
+    pool.resetCounts();
+
+    List<Claim> claims = store.claimAll(requests, now, LEASE, now.plus(RETENTION));
+
+    assertThat(claims).allMatch(c -> c instanceof Claim.Acquired);
+    assertThat(pool.executions()).as("statements to claim 32 fresh keys").isEqualTo(1);
+    assertThat(pool.commits()).isEqualTo(1);
+
+    List<Completion> completions = new ArrayList<>();
+    for (Claim c : claims) {
+      completions.add(new Completion(c.key(), ((Claim.Acquired) c).leaseToken(), posted()));
+    }
+    pool.resetCounts();
+
+    assertThat(store.completeAll(completions)).isEmpty();
+    assertThat(pool.executions()).as("round trips to complete them").isEqualTo(1);
+    assertThat(pool.commits()).isEqualTo(1);
+
+    requests.add(new ClaimRequest(key("fresh"), PAYLOAD));
+    pool.resetCounts();
+
+    assertThat(store.claimAll(requests, now, LEASE, now.plus(RETENTION))).last().isInstanceOf(Claim.Acquired.class);
+    assertThat(pool.executions()).as("the insert, then one locked read of the 32 that had rows").isEqualTo(2);
   }
 
   @Test

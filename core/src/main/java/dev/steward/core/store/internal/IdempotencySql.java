@@ -3,6 +3,8 @@ package dev.steward.core.store.internal;
 import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.IdempotencyRecord;
 import dev.steward.core.idempotency.RecordedOutcome;
+import dev.steward.core.store.IdempotencyStore.ClaimRequest;
+import dev.steward.core.store.IdempotencyStore.Completion;
 import dev.steward.core.store.JdbcStores.Dialect;
 import dev.steward.model.Fingerprint;
 import java.sql.Connection;
@@ -10,7 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +42,20 @@ public final class IdempotencySql {
   private static final String BY_KEY = " WHERE namespace = ? AND idem_key = ?";
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /**
+   * The order in which a batch inserts and locks its keys, so that concurrent batches over the
+   * same keys wait on each other in one order instead of deadlocking: by namespace, then key, as
+   * {@link String#compareTo} orders them. PostgreSQL sorts the rows it locks by code point
+   * ({@code COLLATE "C"}): the same order except between characters above U+FFFF and those from
+   * U+E000 to U+FFFF, where PostgreSQL may detect a deadlock and fail one batch, which then
+   * changed nothing.
+   */
+  public static final Comparator<IdempotencyKey> KEY_ORDER =
+      Comparator.comparing(IdempotencyKey::namespace).thenComparing(IdempotencyKey::key);
+
   private final Dialect dialect;
+  private final String table;
+  private final String insertRow;
   private final String insert;
   private final String select;
   private final String selectForUpdate;
@@ -46,7 +67,8 @@ public final class IdempotencySql {
 
   private IdempotencySql(Dialect dialect, String table) {
     this.dialect = dialect;
-    String insertRow = "INSERT INTO " + table + " (namespace, idem_key, fingerprint, lease_token, lease_expires_at,"
+    this.table = table;
+    this.insertRow = "INSERT INTO " + table + " (namespace, idem_key, fingerprint, lease_token, lease_expires_at,"
         + " attempt, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
     this.insert = dialect == Dialect.POSTGRESQL ? insertRow + " ON CONFLICT (namespace, idem_key) DO NOTHING" : insertRow;
     this.select = "SELECT " + COLUMNS + " FROM " + table + BY_KEY;
@@ -103,6 +125,78 @@ public final class IdempotencySql {
       }
       throw e;
     }
+  }
+
+  /**
+   * Inserts first claims, attempt 1, for those of {@code requests} whose key has no row, in one
+   * statement, and returns the keys it inserted; PostgreSQL only ({@code ON CONFLICT}). The keys
+   * must be distinct, and in {@link #KEY_ORDER}, so that concurrent batches wait on each other's
+   * new rows in one order. Waits for concurrent inserts of the same keys to end.
+   *
+   * @param tokens the lease token of each request, by index
+   */
+  public Set<IdempotencyKey> insertAll(Connection c, List<ClaimRequest> requests, List<String> tokens,
+      Instant leaseExpiresAt, Instant now, Instant expiresAt) throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) {
+      throw new IllegalStateException("a multi-row insert that skips existing keys needs PostgreSQL");
+    }
+    StringBuilder text = new StringBuilder(insertRow);
+    for (int i = 1; i < requests.size(); i++) {
+      text.append(", (?, ?, ?, ?, ?, 1, ?, ?)");
+    }
+    text.append(" ON CONFLICT (namespace, idem_key) DO NOTHING RETURNING namespace, idem_key");
+    Set<IdempotencyKey> inserted = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
+      int p = 1;
+      for (int i = 0; i < requests.size(); i++) {
+        ClaimRequest r = requests.get(i);
+        ps.setString(p++, r.key().namespace());
+        ps.setString(p++, r.key().key());
+        ps.setString(p++, r.fingerprint().toString());
+        ps.setString(p++, tokens.get(i));
+        Jdbc.setTime(ps, p++, leaseExpiresAt);
+        Jdbc.setTime(ps, p++, now);
+        Jdbc.setTime(ps, p++, expiresAt);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(IdempotencyKey.of(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /**
+   * Returns the records of {@code keys} that exist, locked until the transaction ends, in one
+   * statement that sorts the rows before it locks them, in {@link #KEY_ORDER}, so that concurrent
+   * batches lock them in one order; PostgreSQL only. The keys must be distinct.
+   */
+  public Map<IdempotencyKey, IdempotencyRecord> lockAll(Connection c, List<IdempotencyKey> keys) throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) {
+      throw new IllegalStateException("a locked read of many keys in key order needs PostgreSQL");
+    }
+    Map<IdempotencyKey, IdempotencyRecord> records = new HashMap<>();
+    StringBuilder text = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(table)
+        .append(" WHERE (namespace, idem_key) IN (");
+    for (int i = 0; i < keys.size(); i++) {
+      text.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+    }
+    text.append(") ORDER BY namespace COLLATE \"C\", idem_key COLLATE \"C\" FOR UPDATE");
+    try (PreparedStatement ps = c.prepareStatement(text.toString())) {
+      int p = 1;
+      for (IdempotencyKey key : keys) {
+        ps.setString(p++, key.namespace());
+        ps.setString(p++, key.key());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          IdempotencyKey key = IdempotencyKey.of(rs.getString("namespace"), rs.getString("idem_key"));
+          records.put(key, record(rs, key));
+        }
+      }
+    }
+    return records;
   }
 
   /** Returns the key's record, locked until the transaction ends, or null if there is none. */
@@ -165,6 +259,32 @@ public final class IdempotencySql {
       ps.setString(7, key.key());
       ps.setString(8, token);
       return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Records each outcome whose token holds its key in flight, one guarded update per completion
+   * sent as one JDBC batch in the given order, and returns the driver's count for each: 1 if it
+   * recorded the outcome, 0 if not (or {@link java.sql.Statement#SUCCESS_NO_INFO} from a driver
+   * that does not tell).
+   */
+  public int[] completeAll(Connection c, List<Completion> completions, List<Instant> completedAt)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(complete)) {
+      for (int i = 0; i < completions.size(); i++) {
+        Completion done = completions.get(i);
+        RecordedOutcome outcome = done.outcome();
+        ps.setBoolean(1, outcome.succeeded());
+        ps.setString(2, outcome.result());
+        ps.setString(3, outcome.errorType());
+        ps.setString(4, outcome.errorMessage());
+        Jdbc.setTime(ps, 5, completedAt.get(i));
+        ps.setString(6, done.key().namespace());
+        ps.setString(7, done.key().key());
+        ps.setString(8, done.leaseToken());
+        ps.addBatch();
+      }
+      return ps.executeBatch();
     }
   }
 
