@@ -18,8 +18,10 @@ import java.util.Optional;
  * Where idempotency keys, their leases and recorded outcomes live. Steward ships one in memory
  * and JDBC ones; every implementation passes the same contract tests.
  *
- * <p>Each method that changes state is atomic — one transaction in a database — and an
- * implementation never swallows a failure of its storage: it throws. Implementations are
+ * <p>Each method that changes the state of one key is atomic — one transaction in a database —
+ * and an implementation never swallows a failure of its storage: it throws. The batch methods,
+ * {@link #claimAll} and {@link #completeAll}, are atomic for each key and say what they promise
+ * for the batch as a whole. Implementations are
  * thread-safe, and stores shared by several processes are safe across them. Times are passed in,
  * so that the caller's clock rules.
  */
