@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -71,8 +72,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  * them before each iteration and drops the schema at the end. Keys are a random prefix per trial,
  * the thread's index and a counter, so no key is repeated. Lease 30 s and retention 24 h: nothing
  * expires while measuring. The pool is HikariCP with {@value #POOL_SIZE} connections in
- * autocommit; PostgreSQL must run with {@code synchronous_commit = on}, so that every commit is
- * durable. The server is {@code STEWARD_BENCH_PG_URL} (default {@value #DEFAULT_URL}), user
+ * autocommit, each session with {@code synchronous_commit = on}, so that every commit waits until
+ * it is durable (see {@link #synchronousCommit} for the diagnostic without). The server is {@code STEWARD_BENCH_PG_URL} (default {@value #DEFAULT_URL}), user
  * {@code STEWARD_BENCH_PG_USER} (default {@code postgres}); if it cannot be reached, setup fails.
  *
  * <p>Throughput, in operations per second summed over threads, at 1, 2 and 4 threads; then the
@@ -101,6 +102,14 @@ public class PostgresIdempotencyBenchmark {
   private static final Duration RETENTION = Duration.ofHours(24);
   private static final String NAMESPACE = "erp.post-invoice";
   private static final String OUTCOME = "{\"invoiceId\":\"inv-2026-000123\",\"status\":\"POSTED\"}";
+
+  /**
+   * The sessions' {@code synchronous_commit}: {@code on}, the scenario, makes every commit wait
+   * for its WAL flush; {@code off} ({@code -p synchronousCommit=off}) is a diagnostic that shows
+   * what is left of each contender's time without that wait. Commits are not durable then.
+   */
+  @Param("on")
+  public String synchronousCommit;
 
   private final String url = System.getenv().getOrDefault("STEWARD_BENCH_PG_URL", DEFAULT_URL);
   private final String user = System.getenv().getOrDefault("STEWARD_BENCH_PG_USER", "postgres");
@@ -134,6 +143,9 @@ public class PostgresIdempotencyBenchmark {
   /** Connects, creates the schema and the three contenders' tables, and checks the scenario. */
   @Setup(Level.Trial)
   public void setUp() throws Exception {
+    if (!synchronousCommit.equals("on") && !synchronousCommit.equals("off")) {
+      throw new IllegalArgumentException("synchronousCommit must be on or off; was " + synchronousCommit);
+    }
     run = UUID.randomUUID().toString().substring(0, 8);
     schema = "steward_bench_" + run;
     for (int i = 0; i < FINGERPRINTS; i++) {
@@ -152,8 +164,8 @@ public class PostgresIdempotencyBenchmark {
     camel.start();
 
     check(store.dialect() == JdbcStores.Dialect.POSTGRESQL, "runs on " + store.dialect());
-    check("on".equals(query("SHOW synchronous_commit")), "runs with synchronous_commit "
-        + query("SHOW synchronous_commit") + "; every contender's commits must be durable");
+    check(synchronousCommit.equals(query("SHOW synchronous_commit")), "runs with synchronous_commit "
+        + query("SHOW synchronous_commit") + ", not " + synchronousCommit);
     check(pool.isAutoCommit(), "lends connections with autocommit off");
     // The scenario: a fresh key is acquired and completed; claiming it again replays the outcome.
     IdempotencyKey probe = IdempotencyKey.of(NAMESPACE, "probe-" + run);
@@ -185,6 +197,7 @@ public class PostgresIdempotencyBenchmark {
     config.setAutoCommit(true);
     config.setConnectionTimeout(3_000);
     config.setPoolName("steward-bench");
+    config.setConnectionInitSql("SET synchronous_commit = " + synchronousCommit);
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
