@@ -170,6 +170,18 @@ public interface IdempotencyStore {
   void release(IdempotencyKey key, String leaseToken);
 
   /**
+   * Extends a claim still held to {@code now} plus {@code lease}, for work that runs longer than
+   * its lease (a holder renews at, say, half the lease). A lease that expired but was not taken
+   * over may still be renewed; once another caller took the key over, it may not.
+   *
+   * @return when the renewed lease expires
+   * @throws LeaseLostException if {@code leaseToken} does not hold the key in flight (completed,
+   *     released, purged or taken over)
+   * @throws IllegalArgumentException if {@code lease} is not positive
+   */
+  Instant renew(IdempotencyKey key, String leaseToken, Instant now, Duration lease);
+
+  /**
    * Opens a completed key again for an operator's replay, atomically: if its record has {@code
    * fingerprint}, it becomes in flight under a new lease and is retained until {@code expiresAt}
    * (a replay starts the retention again), and the answer is {@link Claim.Acquired}; the replay

@@ -160,6 +160,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
+  public Instant renew(IdempotencyKey key, String leaseToken, Instant now, Duration lease) {
+    Objects.requireNonNull(now, "now");
+    Instant leaseExpiresAt = now.plus(StoreChecks.positiveLease(lease));
+    records.compute(key, (k, e) -> held(k, e, leaseToken).renewed(leaseExpiresAt));
+    return leaseExpiresAt;
+  }
+
+  @Override
   public Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt) {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(expiresAt, "expiresAt");
@@ -292,6 +300,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Entry completed(RecordedOutcome outcome) {
       return new Entry(key, fingerprint, token, attempt, outcome, leaseSeconds, leaseNanos, createdSeconds, createdNanos,
           expiresSeconds, expiresNanos);
+    }
+
+    Entry renewed(Instant leaseExpiresAt) {
+      return new Entry(key, fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(),
+          leaseExpiresAt.getNano(), createdSeconds, createdNanos, expiresSeconds, expiresNanos);
     }
 
     boolean leaseAfter(Instant now) {

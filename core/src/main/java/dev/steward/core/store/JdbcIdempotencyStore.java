@@ -374,6 +374,21 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
+  public Instant renew(IdempotencyKey key, String leaseToken, Instant now, Duration lease) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(leaseToken, "leaseToken");
+    Instant leaseExpiresAt = Jdbc.storable(Jdbc.storable(now, "now").plus(StoreChecks.positiveLease(lease)),
+        "now plus lease");
+    Jdbc.statement(dataSource, Operation.RENEW, key, c -> {
+      if (!sql.renew(c, key, leaseToken, leaseExpiresAt)) {
+        throw leaseLost(key, sql.find(c, key));
+      }
+      return null;
+    });
+    return leaseExpiresAt;
+  }
+
+  @Override
   public Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");

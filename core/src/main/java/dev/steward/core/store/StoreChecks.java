@@ -1,5 +1,6 @@
 package dev.steward.core.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -7,6 +8,15 @@ import java.util.OptionalLong;
 /** The argument checks every implementation of a store SPI makes alike, in memory or JDBC. */
 final class StoreChecks {
   private StoreChecks() {}
+
+  /** Checks a lease is positive, and returns it. */
+  static Duration positiveLease(Duration lease) {
+    Objects.requireNonNull(lease, "lease");
+    if (lease.isZero() || lease.isNegative()) {
+      throw new IllegalArgumentException("lease must be positive; was " + lease);
+    }
+    return lease;
+  }
 
   /** Checks a read's limit is positive. */
   static void positiveLimit(int limit) {

@@ -35,6 +35,8 @@ public class StoreException extends StewardException {
     COMPLETE_BATCH("idempotency store", "complete a batch of keys"),
     /** {@link IdempotencyStore#release}. */
     RELEASE("idempotency store", "release"),
+    /** {@link IdempotencyStore#renew}. */
+    RENEW("idempotency store", "renew the lease of"),
     /** {@link IdempotencyStore#reopen}. */
     REOPEN("idempotency store", "reopen"),
     /** {@link IdempotencyStore#find}. */

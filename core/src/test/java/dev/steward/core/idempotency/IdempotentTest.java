@@ -261,6 +261,11 @@ class IdempotentTest {
       }
 
       @Override
+      public Instant renew(IdempotencyKey key, String leaseToken, Instant now, Duration lease) {
+        return real.renew(key, leaseToken, now, lease);
+      }
+
+      @Override
       public Claim reopen(IdempotencyKey key, dev.steward.model.Fingerprint f, Instant now, Duration lease, Instant exp) {
         return real.reopen(key, f, now, lease, exp);
       }

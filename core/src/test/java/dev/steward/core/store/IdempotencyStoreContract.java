@@ -203,6 +203,40 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_renew_extendsAHeldLease_soNoOneTakesTheKeyOver() {
+    Claim.Acquired a = acquire(key("k1"));
+    clock.advance(Duration.ofSeconds(20));
+
+    Instant renewed = store.renew(key("k1"), a.leaseToken(), clock.instant(), LEASE);
+
+    assertThat(renewed).isEqualTo(clock.instant().plus(LEASE));
+    assertThat(store.find(key("k1")).orElseThrow().leaseExpiresAt()).isEqualTo(renewed);
+    clock.advance(Duration.ofSeconds(20)); // past the first lease, inside the renewed one
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.InFlight.class);
+    store.complete(key("k1"), a.leaseToken(), posted());
+    assertThat(claim(key("k1"), PAYLOAD)).isInstanceOf(Claim.Completed.class);
+  }
+
+  @Test
+  void required_renew_ofALostOrFinishedClaim_isRefused_andAnExpiredButUntakenLeaseRenews() {
+    Claim.Acquired a = acquire(key("k1"));
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(store.renew(key("k1"), a.leaseToken(), clock.instant(), LEASE)).isEqualTo(clock.instant().plus(LEASE));
+
+    clock.advance(LEASE.plusSeconds(1));
+    Claim.Acquired takeover = (Claim.Acquired) claim(key("k1"), PAYLOAD);
+    assertThatThrownBy(() -> store.renew(key("k1"), a.leaseToken(), clock.instant(), LEASE))
+        .isInstanceOf(LeaseLostException.class);
+    store.complete(key("k1"), takeover.leaseToken(), posted());
+    assertThatThrownBy(() -> store.renew(key("k1"), takeover.leaseToken(), clock.instant(), LEASE))
+        .isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store.renew(key("never"), "no-token", clock.instant(), LEASE))
+        .isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store.renew(key("k1"), takeover.leaseToken(), clock.instant(), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease must be positive");
+  }
+
+  @Test
   void required_completingTwice_orWithAWrongToken_isRefused() {
     Claim.Acquired a = acquire(key("k1"));
 

@@ -63,6 +63,7 @@ public final class IdempotencySql {
   private final String takeOver;
   private final String complete;
   private final String release;
+  private final String renew;
   private final String purge;
 
   private IdempotencySql(Dialect dialect, String table) {
@@ -82,6 +83,7 @@ public final class IdempotencySql {
     this.complete = "UPDATE " + table + " SET succeeded = ?, result = ?, error_type = ?, error_message = ?,"
         + " completed_at = ?" + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
     this.release = "DELETE FROM " + table + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
+    this.renew = "UPDATE " + table + " SET lease_expires_at = ?" + BY_KEY + " AND lease_token = ? AND completed_at IS NULL";
     // The row lock taken by the subquery skips rows other transactions hold (a claim taking an
     // expired key over); the outer condition is checked again on the locked, current row.
     String expired = " WHERE expires_at <= ? AND lease_expires_at <= ?";
@@ -285,6 +287,17 @@ public final class IdempotencySql {
         ps.addBatch();
       }
       return ps.executeBatch();
+    }
+  }
+
+  /** Moves the lease's expiry if {@code token} holds the key in flight; returns whether it did. */
+  public boolean renew(Connection c, IdempotencyKey key, String token, Instant leaseExpiresAt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(renew)) {
+      Jdbc.setTime(ps, 1, leaseExpiresAt);
+      ps.setString(2, key.namespace());
+      ps.setString(3, key.key());
+      ps.setString(4, token);
+      return ps.executeUpdate() == 1;
     }
   }
 
