@@ -53,6 +53,59 @@ public final class Idempotent {
   }
 
   /**
+   * Work that may run longer than its lease, given the {@link Lease} it holds so that it can
+   * {@linkplain Lease#renew() renew} it; see {@link #runLeased}.
+   */
+  @FunctionalInterface
+  public interface LeasedWork<T> {
+    /** Does the work once. */
+    @Nullable T perform(Lease lease) throws Exception;
+  }
+
+  /**
+   * The claim a run holds while its work runs: the key to pass downstream, when the lease ends,
+   * and a way to keep it past that. A holder that outlives its lease without renewing may be
+   * taken over, and then its work runs twice. Used by one run; safe to renew from another thread
+   * (a heartbeat) while the work runs.
+   */
+  public final class Lease {
+    private final Claim.Acquired claim;
+    private volatile Instant expiresAt;
+
+    private Lease(Claim.Acquired claim) {
+      this.claim = claim;
+      this.expiresAt = claim.leaseExpiresAt();
+    }
+
+    /** Returns the key, to pass on to downstream APIs that accept one. */
+    public IdempotencyKey key() {
+      return claim.key();
+    }
+
+    /** Returns when the lease ends unless renewed. */
+    public Instant expiresAt() {
+      return expiresAt;
+    }
+
+    /**
+     * Extends the lease to now plus the configured lease, and returns its new end.
+     *
+     * @throws LeaseLostException if the claim was taken over (the lease had expired and another
+     *     caller claimed the key); the work should stop, since its effect would happen twice
+     */
+    public Instant renew() {
+      Instant renewed = store.renew(claim.key(), claim.leaseToken(), clock.instant(), lease);
+      expiresAt = renewed;
+      return renewed;
+    }
+
+    @Override
+    public String toString() {
+      return "Lease[" + claim.key() + ", until " + expiresAt + "]";
+    }
+  }
+
+  /**
    * What a run came to.
    *
    * @param key the key
@@ -118,6 +171,31 @@ public final class Idempotent {
    */
   public <T> Execution<T> run(IdempotencyKey key, Fingerprint fingerprint, Class<T> resultType, Work<? extends T> work)
       throws Exception {
+    Objects.requireNonNull(work, "work");
+    return runLeased(key, fingerprint, resultType, lease -> work.perform(lease.key()));
+  }
+
+  /**
+   * Runs {@code work} once for {@code key} and {@code payload}, as {@link #run(IdempotencyKey,
+   * JsonNode, Class, Work)} does, handing the work the {@link Lease} it holds so that work longer
+   * than the lease can renew it. Throws what {@code run} throws.
+   *
+   * @throws Exception what the work threw, after its failure was recorded (or the claim released)
+   */
+  public <T> Execution<T> runLeased(IdempotencyKey key, JsonNode payload, Class<T> resultType,
+      LeasedWork<? extends T> work) throws Exception {
+    Objects.requireNonNull(payload, "payload");
+    return runLeased(key, fingerprints.of(payload), resultType, work);
+  }
+
+  /**
+   * Runs {@code work} once for {@code key} with a caller-made payload fingerprint, handing it the
+   * {@link Lease} it holds. Throws what {@link #run(IdempotencyKey, JsonNode, Class, Work)} throws.
+   *
+   * @throws Exception what the work threw, after its failure was recorded (or the claim released)
+   */
+  public <T> Execution<T> runLeased(IdempotencyKey key, Fingerprint fingerprint, Class<T> resultType,
+      LeasedWork<? extends T> work) throws Exception {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(resultType, "resultType");
@@ -186,13 +264,15 @@ public final class Idempotent {
     if (claim instanceof Claim.Mismatch mismatch) {
       throw IdempotencyConflictException.of(mismatch);
     }
-    return perform((Claim.Acquired) claim, resultType, work);
+    return perform((Claim.Acquired) claim, resultType, lease -> work.perform(lease.key()));
   }
 
-  private <T> Execution<T> perform(Claim.Acquired claim, Class<T> resultType, Work<? extends T> work) throws Exception {
+  private <T> Execution<T> perform(Claim.Acquired claim, Class<T> resultType, LeasedWork<? extends T> work)
+      throws Exception {
+    Lease held = new Lease(claim);
     T result;
     try {
-      result = work.perform(claim.key());
+      result = work.perform(held);
     } catch (Exception e) {
       boolean transientFailure;
       try {
@@ -230,7 +310,7 @@ public final class Idempotent {
       } catch (RuntimeException alsoNot) {
         recordFailure.addSuppressed(alsoNot);
       }
-      throw new OutcomeNotRecordedException(claim.key(), result, claim.leaseExpiresAt(), recordFailure);
+      throw new OutcomeNotRecordedException(claim.key(), result, held.expiresAt(), recordFailure);
     }
     RuntimeException lastFailure = null;
     for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
@@ -243,7 +323,7 @@ public final class Idempotent {
         lastFailure = storeFailed;
       }
     }
-    throw new OutcomeNotRecordedException(claim.key(), result, claim.leaseExpiresAt(), Objects.requireNonNull(lastFailure));
+    throw new OutcomeNotRecordedException(claim.key(), result, held.expiresAt(), Objects.requireNonNull(lastFailure));
   }
 
   private <T> Execution<T> replay(Claim.Completed completed, Class<T> resultType) {

@@ -55,6 +55,34 @@ class IdempotentTest {
   }
 
   @Test
+  void longWork_renewsItsLease_soARepeatMeanwhileIsInFlight_notATakeover() throws Exception {
+    Idempotent.Execution<Posting> done = idempotent.runLeased(KEY, payload("INV-1"), Posting.class, lease -> {
+      for (int step = 0; step < 4; step++) {
+        clock.advance(Duration.ofSeconds(20)); // each step takes two thirds of the 30 s lease
+        assertThat(lease.renew()).isEqualTo(clock.instant().plus(Idempotent.DEFAULT_LEASE));
+        assertThatThrownBy(() -> idempotent.run(KEY, payload("INV-1"), Posting.class, this::post))
+            .isInstanceOf(IdempotencyConflictException.class);
+      }
+      assertThat(lease.key()).isEqualTo(KEY);
+      return post(lease.key());
+    });
+
+    assertThat(done.result()).isEqualTo(new Posting("JE-4711", 2));
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
+  void aLeaseTakenOverWhileTheWorkRan_cannotBeRenewed_andItsCompletionIsRefused() {
+    assertThatThrownBy(() -> idempotent.runLeased(KEY, payload("INV-1"), Posting.class, lease -> {
+      clock.advance(Duration.ofSeconds(31));
+      idempotent.run(KEY, payload("INV-1"), Posting.class, this::post); // takes the key over
+      lease.renew();
+      return post(lease.key());
+    })).isInstanceOf(LeaseLostException.class);
+    assertThat(postings).hasValue(1);
+  }
+
+  @Test
   void theKey_isHandedToTheWork_forDownstreamApis() throws Exception {
     AtomicReference<IdempotencyKey> seen = new AtomicReference<>();
 
