@@ -11,6 +11,7 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +73,7 @@ public final class HttpFailures {
     }
     String answered = what + " was answered HTTP " + status;
     if (status == 429) {
-      return new RateLimitedException(systemId, answered, retryAfter(retryAfter, clock));
+      return new RateLimitedException(systemId, answered, delay(retryAfter, clock));
     }
     if (status == 401 || status == 407) {
       return new AuthenticationFailedException(systemId, answered + ": the credentials were refused");
@@ -86,7 +87,7 @@ public final class HttpFailures {
           : messages);
     }
     if (status == 503) {
-      Duration delay = retryAfter(retryAfter, clock);
+      Duration delay = delay(retryAfter, clock);
       if (delay != null) {
         return new RateLimitedException(systemId, answered, delay);
       }
@@ -106,10 +107,15 @@ public final class HttpFailures {
   /**
    * Returns the delay a {@code Retry-After} header asks for: delay-seconds or an HTTP-date
    * (RFC 9110, section 10.2.3) in any of its three forms (section 5.6.7), measured against {@code
-   * clock}, capped at {@link #MAX_RETRY_AFTER}; null if the header is absent or malformed. A date
+   * clock}, capped at {@link #MAX_RETRY_AFTER}; empty if the header is absent or malformed. A date
    * in the past is zero.
    */
-  public static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
+  public static Optional<Duration> retryAfter(@Nullable String header, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return Optional.ofNullable(delay(header, clock));
+  }
+
+  private static @Nullable Duration delay(@Nullable String header, Clock clock) {
     if (header == null) {
       return null;
     }

@@ -119,59 +119,59 @@ class HttpFailuresTest {
   @ParameterizedTest
   @CsvSource({"0, PT0S", "7, PT7S", "' 30 ', PT30S", "007, PT7S", "3600, PT1H"})
   void retryAfter_inSeconds(String header, Duration expected) {
-    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(expected);
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).contains(expected);
   }
 
   @Test
   void retryAfter_asAnHttpDate_isMeasuredAgainstTheClock() {
-    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", CLOCK)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", CLOCK)).contains(Duration.ofMinutes(1));
   }
 
   @Test
   void retryAfter_withLeadingZeros_isItsValue_notTheCap() {
-    assertThat(HttpFailures.retryAfter("000000000005", CLOCK)).isEqualTo(Duration.ofSeconds(5));
-    assertThat(HttpFailures.retryAfter("0000000000000000000000000", CLOCK)).isEqualTo(Duration.ZERO);
+    assertThat(HttpFailures.retryAfter("000000000005", CLOCK)).contains(Duration.ofSeconds(5));
+    assertThat(HttpFailures.retryAfter("0000000000000000000000000", CLOCK)).contains(Duration.ZERO);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Wednesday, 21-Oct-15 07:28:00 GMT", "Wed Oct 21 07:28:00 2015"})
   void retryAfter_inTheObsoleteDateFormats_isMeasuredAgainstTheClock(String header) {
     // RFC 9110 5.6.7: a recipient MUST accept the RFC 850 and asctime forms as well.
-    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).contains(Duration.ofMinutes(1));
   }
 
   @Test
   void retryAfter_asctimeWithASingleDigitDay_isPaddedWithASpace() {
     Clock clock = Clock.fixed(Instant.parse("1994-11-06T08:49:07Z"), ZoneOffset.UTC);
-    assertThat(HttpFailures.retryAfter("Sun Nov  6 08:49:37 1994", clock)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(HttpFailures.retryAfter("Sun Nov  6 08:49:37 1994", clock)).contains(Duration.ofSeconds(30));
   }
 
   @Test
   void retryAfter_rfc850YearMoreThan50YearsAhead_isTheCenturyBefore() {
     // RFC 9110 5.6.7: "94" read in 2015 is 1994, not 2094, so the date is past and the delay zero.
-    assertThat(HttpFailures.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT", CLOCK)).isEqualTo(Duration.ZERO);
+    assertThat(HttpFailures.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT", CLOCK)).contains(Duration.ZERO);
   }
 
   @Test
   void retryAfter_dateInThePast_isZero() {
-    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
+    assertThat(HttpFailures.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", CLOCK)).contains(Duration.ZERO);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "7s", "21 Oct 2015 07:28:00", "Wed, 32 Oct 2015 07:28:00 GMT",
       "Monday, 21-Oct-15 07:28:00 GMT", "Mon Oct 21 07:28:00 2015", "Wednesday 21-Oct-15 07:28:00 GMT"})
   void retryAfter_malformed_isNone(String header) {
-    assertThat(HttpFailures.retryAfter(header, CLOCK)).isNull();
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEmpty();
   }
 
   @Test
   void retryAfter_absent_isNone() {
-    assertThat(HttpFailures.retryAfter(null, CLOCK)).isNull();
+    assertThat(HttpFailures.retryAfter(null, CLOCK)).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"3601", "86400", "9999999999", "99999999999999999999999", "Thu, 01 Jan 2099 00:00:00 GMT"})
   void retryAfter_beyondTheCap_isCapped(String header) {
-    assertThat(HttpFailures.retryAfter(header, CLOCK)).isEqualTo(HttpFailures.MAX_RETRY_AFTER);
+    assertThat(HttpFailures.retryAfter(header, CLOCK)).contains(HttpFailures.MAX_RETRY_AFTER);
   }
 }
