@@ -245,11 +245,22 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return tokenPrefix.concat(Long.toString(number, Character.MAX_RADIX));
   }
 
-  /** The counter a token of this store carries, or -1 for any other string. */
+  /**
+   * The counter a token of this store carries, or -1 for any other string. Only the spelling
+   * {@link #token} makes is accepted (lower-case ASCII, no leading zero), so that no other string
+   * parsing to the same counter (01, A, a full-width digit) holds the lease.
+   */
   private long tokenNumber(String token) {
-    if (!token.startsWith(tokenPrefix) || token.length() == tokenPrefix.length()
-        || token.length() > tokenPrefix.length() + 13 || !Character.isLetterOrDigit(token.charAt(tokenPrefix.length()))) {
+    int start = tokenPrefix.length();
+    if (!token.startsWith(tokenPrefix) || token.length() == start || token.length() > start + 13
+        || token.charAt(start) == '0') {
       return -1;
+    }
+    for (int i = start; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+        return -1;
+      }
     }
     try {
       return Long.parseLong(token, tokenPrefix.length(), token.length(), Character.MAX_RADIX);

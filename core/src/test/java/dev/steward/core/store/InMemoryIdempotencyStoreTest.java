@@ -60,4 +60,29 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
     store.complete(key("k1"), token, posted());
     assertThat(store.find(key("k1")).orElseThrow().outcome()).isEqualTo(posted());
   }
+
+  @Test
+  void aTokenSpelledOtherwise_doesNotHoldTheLease_evenIfItNamesTheSameCounter() {
+    for (int i = 0; i < 20; i++) { // to a counter with a letter in base 36
+      store.claim(key("before-" + i), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    }
+    Claim.Acquired a = (Claim.Acquired) store.claim(key("k1"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    String token = a.leaseToken();
+    String prefix = token.substring(0, token.indexOf(':') + 1);
+    String number = token.substring(prefix.length());
+    assertThat(number).matches(".*[a-z].*");
+    StringBuilder fullWidth = new StringBuilder();
+    number.chars().forEach(c -> fullWidth.append((char) (Character.isDigit(c) ? c - '0' + '\uFF10' : c - 'a' + '\uFF41')));
+
+    for (String forged : List.of(prefix + "0" + number, prefix + "00" + number, prefix + number.toUpperCase(java.util.Locale.ROOT),
+        prefix + fullWidth)) {
+      assertThatThrownBy(() -> store.complete(key("k1"), forged, posted())).as(forged)
+          .isInstanceOf(LeaseLostException.class);
+      assertThatThrownBy(() -> store.renew(key("k1"), forged, clock.instant(), LEASE)).as(forged)
+          .isInstanceOf(LeaseLostException.class);
+      assertThatThrownBy(() -> store.release(key("k1"), forged)).as(forged)
+          .isInstanceOf(LeaseLostException.class);
+    }
+    store.complete(key("k1"), token, posted());
+  }
 }
