@@ -52,12 +52,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         .expireAfter(new Expiry<IdempotencyKey, Entry>() {
           @Override
           public long expireAfterCreate(IdempotencyKey key, Entry e, long currentTime) {
-            return untilExpiry(e);
+            return untilExpiry(e, currentTime);
           }
 
           @Override
           public long expireAfterUpdate(IdempotencyKey key, Entry e, long currentTime, long currentDuration) {
-            return untilExpiry(e);
+            return untilExpiry(e, currentTime);
           }
 
           @Override
@@ -87,10 +87,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return new InMemoryIdempotencyStore(clock, maximumSize);
   }
 
-  // Records stay until their retention and their lease have both ended.
-  private long untilExpiry(Entry e) {
-    Instant now = clock.instant();
-    long seconds = Math.max(e.expiresSeconds, e.leaseSeconds) - now.getEpochSecond();
+  // Records stay until their retention and their lease have both ended. The duration is measured
+  // from the ticker's time, which Caffeine adds it to: the ticker counts whole milliseconds, so a
+  // duration measured from the clock's own nanoseconds would end the record up to 1 ms early.
+  private static long untilExpiry(Entry e, long currentTime) {
+    long nowSeconds = Math.floorDiv(currentTime, 1_000_000_000L);
+    int nowNanos = (int) Math.floorMod(currentTime, 1_000_000_000L);
+    long seconds = Math.max(e.expiresSeconds, e.leaseSeconds) - nowSeconds;
     if (seconds < 0) {
       return 0;
     }
@@ -99,7 +102,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
     int nanos = e.expiresSeconds > e.leaseSeconds || (e.expiresSeconds == e.leaseSeconds && e.expiresNanos > e.leaseNanos)
         ? e.expiresNanos : e.leaseNanos;
-    long until = seconds * 1_000_000_000L + nanos - now.getNano();
+    long until = seconds * 1_000_000_000L + nanos - nowNanos;
     return Math.max(0, until);
   }
 

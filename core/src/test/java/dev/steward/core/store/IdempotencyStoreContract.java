@@ -284,6 +284,22 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_aKeyIsKeptToTheEndOfItsRetention_andOfARenewedLease_toTheMicrosecond() {
+    clock.advance(Duration.ofNanos(500_000)); // half-way through a millisecond
+    Claim.Acquired done = acquire(key("done"));
+    store.complete(key("done"), done.leaseToken(), posted());
+    Instant now = clock.instant();
+    Claim.Acquired longWork = (Claim.Acquired) store.claim(key("long"), PAYLOAD, now, LEASE, now.plus(LEASE));
+    Instant renewed = store.renew(key("long"), longWork.leaseToken(), now, LEASE.multipliedBy(2));
+
+    clock.advance(LEASE.multipliedBy(2).minusNanos(100_000));
+    assertThat(claim(key("long"), PAYLOAD)).as("100 µs before the renewed lease ends")
+        .isEqualTo(new Claim.InFlight(key("long"), renewed));
+    clock.advance(RETENTION.minus(LEASE.multipliedBy(2)));
+    assertThat(claim(key("done"), PAYLOAD)).as("100 µs before the retention ends").isInstanceOf(Claim.Completed.class);
+  }
+
+  @Test
   void required_purge_deletesExpiredKeys_inBoundedBatches_andKeepsLiveOnes() {
     for (int i = 0; i < 25; i++) {
       Claim.Acquired a = acquire(key("old-" + i));
