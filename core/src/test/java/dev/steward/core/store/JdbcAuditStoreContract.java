@@ -127,6 +127,24 @@ abstract class JdbcAuditStoreContract extends AuditStoreContract {
   }
 
   @Test
+  void unreadableFirstAndLastRows_andOnesAtAPageBoundary_areEachNamedOnce_andAnUnreadableAnchorToo() {
+    AuditRecord last = null;
+    for (int i = 0; i < 1_002; i++) {
+      last = log.append(AuditEvent.of(AuditStoreContract.ERP, "ownership.decide").correlationId("c-" + i).build());
+    }
+    sql("UPDATE " + auditTable() + " SET details = 'not json' WHERE sequence IN (1, 1000, 1001, 1002)");
+
+    AuditVerification v = log.verify();
+    AuditVerification anchored = log.verify(last);
+
+    assertThat(v.breaks()).extracting(AuditVerification.Break::sequence, AuditVerification.Break::kind)
+        .containsExactly(tuple(1L, Kind.ALTERED), tuple(1000L, Kind.ALTERED), tuple(1001L, Kind.ALTERED),
+            tuple(1002L, Kind.ALTERED));
+    assertThat(v.checked()).isEqualTo(1_002);
+    assertThat(anchored).isEqualTo(v);
+  }
+
+  @Test
   void anEntityLongerThanItsColumn_isRefused_andNothingIsAppended() {
     String entity = "x".repeat(256);
 
