@@ -66,7 +66,7 @@ public final class Idempotent {
    * The claim a run holds while its work runs: the key to pass downstream, when the lease ends,
    * and a way to keep it past that. A holder that outlives its lease without renewing may be
    * taken over, and then its work runs twice. Used by one run; safe to renew from another thread
-   * (a heartbeat) while the work runs.
+   * (a heartbeat) while the work runs: renewals take turns, so the last one is what holds.
    */
   public final class Lease {
     private final Claim.Acquired claim;
@@ -93,7 +93,7 @@ public final class Idempotent {
      * @throws LeaseLostException if the claim was taken over (the lease had expired and another
      *     caller claimed the key); the work should stop, since its effect would happen twice
      */
-    public Instant renew() {
+    public synchronized Instant renew() {
       Instant renewed = store.renew(claim.key(), claim.leaseToken(), clock.instant(), lease);
       expiresAt = renewed;
       return renewed;
