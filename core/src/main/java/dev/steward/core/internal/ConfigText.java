@@ -203,4 +203,10 @@ public final class ConfigText {
     }
     return new Position(line, column);
   }
+
+  /** Returns text cut to 60 characters and on one line, for quoting in a message. */
+  public static String shorten(String text) {
+    String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
+    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+  }
 }

@@ -1,6 +1,8 @@
 package dev.steward.core.ownership.internal;
 
 import dev.steward.core.internal.ConfigText;
+import dev.steward.core.internal.LocatedTree;
+import dev.steward.core.internal.LocatedTree.Mark;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -24,7 +26,6 @@ import dev.steward.model.JsonPointers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,19 +40,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.DecimalNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads the text of one policy file into an {@link OwnershipPolicy}: parses it while recording
@@ -67,14 +56,13 @@ public final class PolicyReader {
   /** The classpath resource of the policy file's JSON Schema. */
   public static final String SCHEMA_RESOURCE = "dev/steward/core/ownership/policy.schema.json";
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final LocatedTree.Wording WORDING = new LocatedTree.Wording("policy",
+      "an object with policy, version, systems and entities", "one policy per file", "policy files",
+      OwnershipPolicies.MAX_NESTING_DEPTH, "OwnershipPolicies.MAX_NESTING_DEPTH");
   private static final List<String> ROLES = List.of("owner", "originators", "proposers", "syncTo", "readers");
 
   private final String source;
-  private final Map<String, Mark> values = new HashMap<>();
-  private final Map<String, Mark> keys = new HashMap<>();
+  private LocatedTree tree;
   private long conditionValues;
 
   private PolicyReader(String source) {
@@ -104,95 +92,9 @@ public final class PolicyReader {
   }
 
   private JsonNode parse(String text, boolean json) {
-    String format = json ? "JSON" : "YAML";
-    try (JsonParser p = (json ? JSON : YAML).createParser(ObjectReadContext.empty(), text)) {
-      if (p.nextToken() == null) {
-        throw fail(new Problem(1, 1, "", "the file holds no policy; expected an object with policy, version, systems and entities",
-            "an object with policy, version, systems and entities"));
-      }
-      JsonNode root = value(p, "", 1);
-      if (p.nextToken() != null) {
-        Mark at = mark(p.currentTokenLocation());
-        throw fail(new Problem(at.line, at.column, "",
-            json ? "unexpected content after the policy object; expected the end of the file"
-                : "a second YAML document; expected one policy per file",
-            "the end of the file"));
-      }
-      return root;
-    } catch (JacksonException e) {
-      ConfigText.Position at = ConfigText.syntaxErrorPosition(e, text, json);
-      throw new PolicyLoadException(source, List.of(new Problem(at.line(), at.column(), "",
-          "malformed " + format + ": " + ConfigText.syntaxError(e), "well-formed " + format)), e);
-    }
-  }
-
-  private JsonNode value(JsonParser p, String pointer, int depth) {
-    Mark at = mark(p.currentTokenLocation());
-    values.put(pointer, at);
-    JsonToken token = p.currentToken();
-    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth > OwnershipPolicies.MAX_NESTING_DEPTH) {
-      throw fail(new Problem(at.line, at.column, pointer,
-          "nested deeper than " + OwnershipPolicies.MAX_NESTING_DEPTH + " levels; expected at most "
-              + OwnershipPolicies.MAX_NESTING_DEPTH + " (OwnershipPolicies.MAX_NESTING_DEPTH)",
-          "at most " + OwnershipPolicies.MAX_NESTING_DEPTH + " levels of nesting"));
-    }
-    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      throw fail(new Problem(at.line, at.column, pointer,
-          "a YAML alias (*" + p.getString() + "); expected the value written out, as policy files use no anchors or aliases",
-          "a value written out"));
-    }
-    switch (token) {
-      case START_OBJECT:
-        ObjectNode object = NODES.objectNode();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          String child = pointer + "/" + JsonPointers.escape(name);
-          Mark key = mark(p.currentTokenLocation());
-          if (object.has(name)) {
-            Mark first = keys.get(child);
-            throw fail(new Problem(key.line, key.column, child,
-                "duplicate key '" + name + "' (first at line " + first.line + "); expected each key once",
-                "each key once"));
-          }
-          keys.put(child, key);
-          p.nextToken();
-          object.set(name, value(p, child, depth + 1));
-        }
-        return object;
-      case START_ARRAY:
-        ArrayNode array = NODES.arrayNode();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(p, pointer + "/" + array.size(), depth + 1));
-        }
-        return array;
-      case VALUE_STRING:
-        return NODES.stringNode(p.getString());
-      case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? NODES.numberNode(p.getBigIntegerValue())
-            : NODES.numberNode(p.getLongValue());
-      case VALUE_NUMBER_FLOAT:
-        return decimal(p);
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw fail(new Problem(at.line, at.column, pointer,
-            "an unsupported value (" + token + "); expected text, a number, true, false, a list or an object",
-            "text, a number, true, false, a list or an object"));
-    }
-  }
-
-  private static JsonNode decimal(JsonParser p) {
-    try {
-      // A DecimalNode keeps the digits as written, so that messages quote 2026.10, not 2026.1.
-      return DecimalNode.valueOf(new BigDecimal(p.getString().trim()));
-    } catch (NumberFormatException e) {
-      return NODES.numberNode(p.getDoubleValue());
-    }
+    tree = LocatedTree.read(text, json, WORDING, (at, pointer, message, expected, cause) ->
+        new PolicyLoadException(source, List.of(new Problem(at.line(), at.column(), pointer, message, expected)), cause));
+    return tree.root();
   }
 
   private void validate(JsonNode root) {
@@ -263,7 +165,7 @@ public final class PolicyReader {
         at = value(pointer);
     }
     String missing = keyword.equals("required") ? String.valueOf(e.getProperty()) : "";
-    return new Candidate(pointer, missing, e.getEvaluationPath().getNameCount(), new Problem(at.line, at.column, pointer, message, expected));
+    return new Candidate(pointer, missing, e.getEvaluationPath().getNameCount(), new Problem(at.line(), at.column(), pointer, message, expected));
   }
 
   // The title of the schema holding a keyword, or of the nearest schema around it that has one.
@@ -362,7 +264,7 @@ public final class PolicyReader {
         if (previous != null) {
           String at = root.at(rulePointer).has("id") ? rulePointer + "/id" : rulePointer;
           throw problemAtValue(at, "rule id '" + built.get(i).id() + "' is already used by the rule at line "
-              + values.get(previous).line + "; expected each rule id once in the policy", "a rule id used once in the policy");
+              + value(previous).line() + "; expected each rule id once in the policy", "a rule id used once in the policy");
         }
       }
     }
@@ -421,7 +323,7 @@ public final class PolicyReader {
       call.run();
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A rule id the builder refuses as taken is reported at the id itself, where it was written.
-      String at = String.valueOf(e.getMessage()).contains("is used twice") && values.containsKey(rulePointer + "/id")
+      String at = String.valueOf(e.getMessage()).contains("is used twice") && tree.hasValue(rulePointer + "/id")
           ? rulePointer + "/id" : rulePointer;
       throw problemAtValue(at, e.getMessage() + "; expected a rule the policy accepts", "a rule the policy accepts");
     }
@@ -446,7 +348,7 @@ public final class PolicyReader {
       String previous = explicitIds.putIfAbsent(id, pointer);
       if (previous != null) {
         throw problemAtValue(pointer + "/id", "rule id '" + shorten(id) + "' is already used by the rule at line "
-            + values.get(previous).line + "; expected each rule id once in the policy", "a rule id used once in the policy");
+            + value(previous).line() + "; expected each rule id once in the policy", "a rule id used once in the policy");
       }
     }
     return spec -> {
@@ -539,8 +441,8 @@ public final class PolicyReader {
       String pointer = lintPointer(root, policy, finding, pointerOfRule);
       boolean undeclared = finding.code() == LintCode.UNDECLARED_SYSTEM;
       String expected = undeclared ? "one of the declared systems " + policy.systems() : "a policy without lint errors";
-      Mark at = root.at(pointer).isContainer() && keys.containsKey(pointer) ? key(pointer) : value(pointer);
-      problems.add(new Problem(at.line, at.column, pointer,
+      Mark at = root.at(pointer).isContainer() && tree.hasKey(pointer) ? key(pointer) : value(pointer);
+      problems.add(new Problem(at.line(), at.column(), pointer,
           "lint " + finding.code().code() + " " + finding.code() + ": " + finding.message() + "; expected " + expected,
           expected));
     }
@@ -650,44 +552,31 @@ public final class PolicyReader {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
-    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
-  }
-
-  private static Mark mark(TokenStreamLocation location) {
-    return new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return ConfigText.shorten(text);
   }
 
   private Mark value(String pointer) {
-    for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
-      Mark m = values.get(p);
-      if (m != null || p.isEmpty()) {
-        return m != null ? m : new Mark(1, 1);
-      }
-    }
+    return tree.value(pointer);
   }
 
   // The location of the key that names a value; the value's own location for list elements and the root.
   private Mark key(String pointer) {
-    Mark m = keys.get(pointer);
-    return m != null ? m : value(pointer);
+    return tree.key(pointer);
   }
 
   private PolicyLoadException problemAtValue(String pointer, String message, String expected) {
     Mark at = value(pointer);
-    return fail(new Problem(at.line, at.column, pointer, message, expected));
+    return fail(new Problem(at.line(), at.column(), pointer, message, expected));
   }
 
   private PolicyLoadException problemAtKey(String pointer, String message, String expected) {
     Mark at = key(pointer);
-    return fail(new Problem(at.line, at.column, pointer, message, expected));
+    return fail(new Problem(at.line(), at.column(), pointer, message, expected));
   }
 
   private PolicyLoadException fail(Problem problem) {
     return new PolicyLoadException(source, List.of(problem), null);
   }
-
-  private record Mark(int line, int column) {}
 
   /** The schema, read and compiled once. */
   private static final class Compiled {

@@ -1,5 +1,6 @@
 package dev.steward.core.reference.internal;
 
+import dev.steward.core.internal.ConfigText;
 import dev.steward.model.CanonicalId;
 import dev.steward.model.EntityType;
 import dev.steward.model.Period;
@@ -143,7 +144,6 @@ public final class Checks {
 
   /** Returns text cut to 60 characters and on one line, for quoting in a message. */
   public static String shorten(String text) {
-    String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
-    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    return ConfigText.shorten(text);
   }
 }

@@ -1,6 +1,8 @@
 package dev.steward.core.reference.internal;
 
 import dev.steward.core.internal.ConfigText;
+import dev.steward.core.internal.LocatedTree;
+import dev.steward.core.internal.LocatedTree.Mark;
 import dev.steward.core.reference.DimensionSet;
 import dev.steward.core.reference.InMemoryReferenceData;
 import dev.steward.core.reference.LegalEntityRef;
@@ -25,7 +27,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +36,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads a reference data file (the format {@link InMemoryReferenceData} documents) into {@link
@@ -58,14 +50,15 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * <p>One instance reads one file and is then discarded; not thread-safe. The static methods are.
  */
 public final class ReferenceFileReader {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
   // Schema keywords refusing a key that is written; the violation's pointer names the key.
   private static final Set<String> REFUSED_KEY = Set.of("propertyNames", "additionalProperties", "unevaluatedProperties");
 
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> SECTIONS =
       List.of("currencies", "legalEntities", "taxCodes", "serviceItems", "dimensionSets", "rateCards");
+  private static final LocatedTree.Wording WORDING = new LocatedTree.Wording("reference data",
+      "an object with any of " + String.join(", ", SECTIONS), "one document per file", "reference data files",
+      InMemoryReferenceData.MAX_NESTING_DEPTH, "InMemoryReferenceData.MAX_NESTING_DEPTH");
   private static final List<String> LEGAL_ENTITY_KEYS =
       List.of("id", "code", "country", "region", "functionalCurrency", "allowedCurrencies", "vatCheckUnavailable");
   private static final List<String> LEGAL_ENTITY_REQUIRED = List.of("id", "code", "country", "functionalCurrency");
@@ -76,8 +69,7 @@ public final class ReferenceFileReader {
   private static final List<String> DIMENSION_SET_KEYS = List.of("projectCode", "dimensions");
 
   private final String source;
-  private final Map<String, Mark> values = new HashMap<>();
-  private final Map<String, Mark> keys = new HashMap<>();
+  private LocatedTree tree;
   private final InMemoryReferenceData.Builder builder = InMemoryReferenceData.builder();
   private final Set<String> active = new LinkedHashSet<>();
 
@@ -125,87 +117,9 @@ public final class ReferenceFileReader {
   // Syntax: text to a tree, noting where each value and key starts.
 
   private JsonNode parse(String text, boolean json) {
-    String format = json ? "JSON" : "YAML";
-    try (JsonParser p = (json ? JSON : YAML).createParser(ObjectReadContext.empty(), text)) {
-      if (p.nextToken() == null) {
-        throw new ReferenceDataLoadException(source, 1, 1, "",
-            "the file holds no reference data; expected an object with any of " + String.join(", ", SECTIONS), null);
-      }
-      JsonNode root = value(p, "", 1);
-      if (p.nextToken() != null) {
-        Mark at = mark(p.currentTokenLocation());
-        throw new ReferenceDataLoadException(source, at.line, at.column, "",
-            json ? "unexpected content after the reference data object; expected the end of the file"
-                : "a second YAML document; expected one document per file", null);
-      }
-      return root;
-    } catch (JacksonException e) {
-      ConfigText.Position at = ConfigText.syntaxErrorPosition(e, text, json);
-      throw new ReferenceDataLoadException(source, at.line(), at.column(), "",
-          "malformed " + format + ": " + ConfigText.syntaxError(e), e);
-    }
-  }
-
-  private JsonNode value(JsonParser p, String pointer, int depth) {
-    Mark at = mark(p.currentTokenLocation());
-    values.put(pointer, at);
-    JsonToken token = p.currentToken();
-    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
-        && depth > InMemoryReferenceData.MAX_NESTING_DEPTH) {
-      throw fail(at, pointer, "nested deeper than " + InMemoryReferenceData.MAX_NESTING_DEPTH
-          + " levels; expected at most " + InMemoryReferenceData.MAX_NESTING_DEPTH
-          + " (InMemoryReferenceData.MAX_NESTING_DEPTH)");
-    }
-    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      throw fail(at, pointer, "a YAML alias (*" + p.getString()
-          + "); expected the value written out, as reference data files use no anchors or aliases");
-    }
-    switch (token) {
-      case START_OBJECT:
-        ObjectNode object = NODES.objectNode();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          String child = pointer + "/" + JsonPointers.escape(name);
-          Mark key = mark(p.currentTokenLocation());
-          if (object.has(name)) {
-            Mark first = keys.get(child);
-            throw fail(key, child, "duplicate key '" + Checks.shorten(name) + "' (first at line " + first.line
-                + "); expected each key once");
-          }
-          keys.put(child, key);
-          p.nextToken();
-          object.set(name, value(p, child, depth + 1));
-        }
-        return object;
-      case START_ARRAY:
-        ArrayNode array = NODES.arrayNode();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(p, pointer + "/" + array.size(), depth + 1));
-        }
-        return array;
-      case VALUE_STRING:
-        return NODES.stringNode(p.getString());
-      case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? NODES.numberNode(p.getBigIntegerValue())
-            : NODES.numberNode(p.getLongValue());
-      case VALUE_NUMBER_FLOAT:
-        try {
-          // A DecimalNode keeps the digits as written: 13.50, not a double near it.
-          return DecimalNode.valueOf(new BigDecimal(p.getString().trim()));
-        } catch (NumberFormatException e) {
-          return NODES.numberNode(p.getDoubleValue()); // .inf, .nan: refused where a rate belongs
-        }
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw fail(at, pointer, "an unsupported value (" + token
-            + "); expected text, a number, true, false, a list or an object");
-    }
+    tree = LocatedTree.read(text, json, WORDING, (at, pointer, message, expected, cause) ->
+        new ReferenceDataLoadException(source, at.line(), at.column(), pointer, message, cause));
+    return tree.root();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -348,7 +262,7 @@ public final class ReferenceFileReader {
       // The first problem in the file; at one object, a refused key before a missing one, which a
       // misspelt key explains.
       SchemaViolation first = violations.stream()
-          .min(Comparator.<SchemaViolation, Mark>comparing(v -> holder(pointer, v), ReferenceFileReader::compare)
+          .min(Comparator.<SchemaViolation, Mark>comparing(v -> holder(pointer, v), Mark::compare)
               .thenComparing(v -> !REFUSED_KEY.contains(v.keyword())))
           .orElseThrow();
       String at = pointer + first.pointer();
@@ -366,7 +280,7 @@ public final class ReferenceFileReader {
       if (detail.startsWith(within)) {
         detail = detail.substring(within.length()).replaceFirst("^ \\(line -?\\d+, column -?\\d+\\)", "").replaceFirst("^: ", "");
       }
-      throw new ReferenceDataLoadException(source, value(pointer + e.pointer()).line, value(pointer + e.pointer()).column,
+      throw new ReferenceDataLoadException(source, value(pointer + e.pointer()).line(), value(pointer + e.pointer()).column(),
           pointer + e.pointer(), "the rate card does not bind: " + detail, e);
     }
     Checks.Problem problem = Checks.rateCardProblem(card);
@@ -552,36 +466,16 @@ public final class ReferenceFileReader {
 
   private ReferenceDataLoadException atValue(String pointer, String message, @Nullable Throwable cause) {
     Mark at = value(pointer);
-    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, cause);
+    return new ReferenceDataLoadException(source, at.line(), at.column(), pointer, message, cause);
   }
 
   private ReferenceDataLoadException atKey(String pointer, String message) {
-    Mark m = keys.get(pointer);
-    Mark at = m != null ? m : value(pointer);
-    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, null);
-  }
-
-  private ReferenceDataLoadException fail(Mark at, String pointer, String message) {
-    return new ReferenceDataLoadException(source, at.line, at.column, pointer, message, null);
-  }
-
-  private static Mark mark(TokenStreamLocation location) {
-    return new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    Mark at = tree.key(pointer);
+    return new ReferenceDataLoadException(source, at.line(), at.column(), pointer, message, null);
   }
 
   // Where the value at pointer starts, or its nearest enclosing value's start.
   private Mark value(String pointer) {
-    for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
-      Mark m = values.get(p);
-      if (m != null || p.isEmpty()) {
-        return m != null ? m : new Mark(1, 1);
-      }
-    }
+    return tree.value(pointer);
   }
-
-  private static int compare(Mark a, Mark b) {
-    return a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column);
-  }
-
-  private record Mark(int line, int column) {}
 }
