@@ -1,6 +1,7 @@
 package dev.steward.testkit.mapping;
 
 import dev.steward.model.Address;
+import dev.steward.model.Period;
 import dev.steward.spi.mapping.MappingException;
 import dev.steward.spi.mapping.VendorReader;
 import java.time.Instant;
@@ -41,6 +42,27 @@ final class Samples {
         return Optional.empty();
       }
     });
+  }
+
+  /**
+   * The Unix time in seconds at {@code pointer}, without consuming it: for a time Stripe sets
+   * itself, which a mapper derives a date from and never writes back.
+   */
+  static Optional<Instant> peekEpochSeconds(VendorReader r, String pointer) {
+    return r.peek(pointer).filter(JsonNode::isIntegralNumber).map(n -> Instant.ofEpochSecond(n.longValue()));
+  }
+
+  /**
+   * The UTC days a period of Unix times at {@code start} and {@code end} covers (see {@link
+   * #lastDay}), without consuming them; empty unless both are set.
+   */
+  static Optional<Period> peekPeriod(VendorReader r, String start, String end) {
+    Optional<Instant> from = peekEpochSeconds(r, start);
+    Optional<Instant> to = peekEpochSeconds(r, end);
+    if (from.isEmpty() || to.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Period(utcDate(from.get()), lastDay(from.get(), to.get())));
   }
 
   /** The UTC calendar day of {@code instant}. */

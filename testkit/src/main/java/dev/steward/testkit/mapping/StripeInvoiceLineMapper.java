@@ -13,7 +13,6 @@ import dev.steward.spi.mapping.VendorWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -81,12 +80,7 @@ public final class StripeInvoiceLineMapper {
     String taxCode = context.setting(TAX_CODE_SETTING).orElseThrow(() -> new MappingException(
         MappingException.Reason.MISSING_FIELD, context.systemId(), at + "/taxes",
         "Stripe lines carry no tax code; set the mapping context setting " + TAX_CODE_SETTING));
-    Period service = null;
-    Optional<Instant> start = r.peek(at + "/period/start").filter(JsonNode::isIntegralNumber).map(n -> Instant.ofEpochSecond(n.longValue()));
-    Optional<Instant> end = r.peek(at + "/period/end").filter(JsonNode::isIntegralNumber).map(n -> Instant.ofEpochSecond(n.longValue()));
-    if (start.isPresent() && end.isPresent()) {
-      service = new Period(Samples.utcDate(start.get()), Samples.lastDay(start.get(), end.get()));
-    }
+    Period service = Samples.peekPeriod(r, at + "/period/start", at + "/period/end").orElse(null);
     return new InvoiceLine(lineNumber, serviceItem, null, null, description, quantity, null, unitPrice, net,
         taxCode, rate, tax, service, List.of());
   }

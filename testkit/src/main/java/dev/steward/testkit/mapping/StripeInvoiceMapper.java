@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -82,15 +81,10 @@ public final class StripeInvoiceMapper implements RecordMapper<Invoice> {
     CanonicalId customer = context.canonicalId(EntityType.CUSTOMER, r.requireText("/customer"));
     CanonicalId schedule = r.text("/subscription").map(s -> context.canonicalId(EntityType.BILLING_SCHEDULE, s)).orElse(null);
     InvoiceStatus status = r.requireEnum("/status", STATUS);
-    Instant issued = epoch(r, "/effective_at").or(() -> epoch(r, "/created")).orElseThrow(() -> new MappingException(
-        MappingException.Reason.MISSING_FIELD, context.systemId(), "/created", "the invoice has neither effective_at nor created"));
-    LocalDate due = epoch(r, "/due_date").map(Samples::utcDate).orElse(null);
-    Period service = null;
-    Optional<Instant> start = epoch(r, "/period_start");
-    Optional<Instant> end = epoch(r, "/period_end");
-    if (start.isPresent() && end.isPresent()) {
-      service = new Period(Samples.utcDate(start.get()), Samples.lastDay(start.get(), end.get()));
-    }
+    Instant issued = Samples.peekEpochSeconds(r, "/effective_at").or(() -> Samples.peekEpochSeconds(r, "/created"))
+        .orElseThrow(() -> new MappingException(MappingException.Reason.MISSING_FIELD, context.systemId(), "/created", "the invoice has neither effective_at nor created"));
+    LocalDate due = Samples.peekEpochSeconds(r, "/due_date").map(Samples::utcDate).orElse(null);
+    Period service = Samples.peekPeriod(r, "/period_start", "/period_end").orElse(null);
     Address billTo = StripeCustomerMapper.readAddress(r, "/customer_address");
     int count = r.size("/lines/data");
     if (count == 0) {
@@ -137,9 +131,5 @@ public final class StripeInvoiceMapper implements RecordMapper<Invoice> {
     w.putMinorUnits("/total", record.totals().total());
     w.putMinorUnits("/amount_remaining", record.amountDue());
     return w.build();
-  }
-
-  private static Optional<Instant> epoch(VendorReader r, String pointer) {
-    return r.peek(pointer).filter(JsonNode::isIntegralNumber).map(n -> Instant.ofEpochSecond(n.longValue()));
   }
 }

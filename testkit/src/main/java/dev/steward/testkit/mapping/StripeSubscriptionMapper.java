@@ -91,9 +91,9 @@ public final class StripeSubscriptionMapper implements RecordMapper<BillingSched
     CanonicalId customer = context.canonicalId(EntityType.CUSTOMER, r.requireText("/customer"));
     CanonicalId contract = context.findCanonicalId(EntityType.CONTRACT, id)
         .orElseGet(() -> context.requireDefaultId(EntityType.CONTRACT, "/id"));
-    Instant start = epoch(r, "/start_date").orElseThrow(() -> new MappingException(MappingException.Reason.MISSING_FIELD,
+    Instant start = Samples.peekEpochSeconds(r, "/start_date").orElseThrow(() -> new MappingException(MappingException.Reason.MISSING_FIELD,
         context.systemId(), "/start_date", "expected a Unix time in seconds"));
-    Optional<Instant> end = epoch(r, "/ended_at").or(() -> epoch(r, "/cancel_at"));
+    Optional<Instant> end = Samples.peekEpochSeconds(r, "/ended_at").or(() -> Samples.peekEpochSeconds(r, "/cancel_at"));
     Period effective = end.map(e -> new Period(Samples.utcDate(start), Samples.lastDay(start, e))).orElse(null);
     Period validity = effective != null ? effective : new Period(Samples.utcDate(start), OPEN_END);
     List<RecurringCharge> charges = new ArrayList<>();
@@ -220,9 +220,5 @@ public final class StripeSubscriptionMapper implements RecordMapper<BillingSched
 
   private static ChargeFrequency frequency(RatingPeriod period) {
     return period == RatingPeriod.TERM ? ChargeFrequency.MONTHLY : ChargeFrequency.valueOf(period.name());
-  }
-
-  private static Optional<Instant> epoch(VendorReader r, String pointer) {
-    return r.peek(pointer).filter(JsonNode::isIntegralNumber).map(n -> Instant.ofEpochSecond(n.longValue()));
   }
 }
