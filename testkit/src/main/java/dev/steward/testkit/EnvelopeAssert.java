@@ -136,7 +136,7 @@ public final class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelop
 
   /** Verifies that the data holds nothing at {@code pointer}: the value is absent. */
   public EnvelopeAssert hasNoDataAt(String pointer) {
-    checkPointer(pointer);
+    Render.checkPointer(pointer);
     Envelope e = envelope();
     JsonNode data = e.data();
     if (data != null && !data.at(pointer).isMissingNode()) {
@@ -147,7 +147,7 @@ public final class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelop
   }
 
   private JsonNode dataAt(String pointer) {
-    checkPointer(pointer);
+    Render.checkPointer(pointer);
     Envelope e = envelope();
     JsonNode data = e.data();
     if (data == null) {
@@ -185,13 +185,6 @@ public final class EnvelopeAssert extends AbstractAssert<EnvelopeAssert, Envelop
   private Envelope envelope() {
     isNotNull();
     return actual;
-  }
-
-  private static void checkPointer(String pointer) {
-    Objects.requireNonNull(pointer, "pointer");
-    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new IllegalArgumentException("pointer must be a JSON Pointer, \"\" or starting with '/'; was '" + pointer + "'");
-    }
   }
 
   private void fail(String message) {

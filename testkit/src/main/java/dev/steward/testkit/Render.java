@@ -3,12 +3,25 @@ package dev.steward.testkit;
 import dev.steward.core.validation.Severity;
 import dev.steward.core.validation.Violation;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** How failure messages show what the assertions look at. */
+/** What the assertions share: how failure messages show what they look at, and the pointer check. */
 final class Render {
   private Render() {}
+
+  /**
+   * Checks a pointer argument: {@code ""} for the whole record, or a JSON Pointer starting with '/'.
+   *
+   * @throws IllegalArgumentException if it is neither
+   */
+  static void checkPointer(String pointer) {
+    Objects.requireNonNull(pointer, "pointer");
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      throw new IllegalArgumentException("pointer must be a JSON Pointer, \"\" or starting with '/'; was '" + pointer + "'");
+    }
+  }
 
   /** Returns a pointer as messages show it: the pointer, or {@code ""} for the whole document. */
   static String pointer(String pointer) {

@@ -108,7 +108,7 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
   private ValidationReportAssert hasViolation(ReasonCode code, String pointer, @Nullable Severity severity,
       String what) {
     Objects.requireNonNull(code, "code");
-    checkPointer(pointer);
+    Render.checkPointer(pointer);
     ValidationReport report = report();
     boolean found = report.violations().stream()
         .anyMatch(v -> v.code().equals(code) && v.path().equals(pointer) && (severity == null || v.severity() == severity));
@@ -164,7 +164,7 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
    * @param pointer a JSON Pointer into the record; {@code ""} for the whole record
    */
   public ValidationReportAssert hasNoViolationAt(String pointer) {
-    checkPointer(pointer);
+    Render.checkPointer(pointer);
     ValidationReport report = report();
     if (report.violations().stream().anyMatch(v -> v.path().equals(pointer))) {
       fail("expected no violation at " + Render.pointer(pointer) + " but " + Render.report(report.violations()));
@@ -177,7 +177,7 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
    * in that one place.
    */
   public ValidationReportAssert hasViolationsOnlyAt(String pointer) {
-    checkPointer(pointer);
+    Render.checkPointer(pointer);
     ValidationReport report = report();
     List<Violation> elsewhere = report.violations().stream().filter(v -> !v.path().equals(pointer)).toList();
     if (report.violations().isEmpty() || !elsewhere.isEmpty()) {
@@ -195,13 +195,6 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
 
   private static String type(ValidationReport report) {
     return report.entityType().schemaName();
-  }
-
-  private static void checkPointer(String pointer) {
-    Objects.requireNonNull(pointer, "pointer");
-    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new IllegalArgumentException("pointer must be a JSON Pointer, \"\" or starting with '/'; was '" + pointer + "'");
-    }
   }
 
   private void fail(String message) {
