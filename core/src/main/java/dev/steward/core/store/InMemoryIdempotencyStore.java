@@ -203,9 +203,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public int purgeExpired(Instant now, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive; was " + limit);
-    }
+    StoreChecks.positiveLimit(limit);
     int purged = 0;
     for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = records.entrySet().iterator();
         it.hasNext() && purged < limit; ) {

@@ -427,9 +427,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    */
   @Override
   public int purgeExpired(Instant now, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive; was " + limit);
-    }
+    StoreChecks.positiveLimit(limit);
     Instant at = Jdbc.storable(now, "now");
     return Jdbc.statement(dataSource, Operation.PURGE, null, c -> sql.purge(c, at, limit));
   }

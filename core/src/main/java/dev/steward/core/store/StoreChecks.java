@@ -18,7 +18,7 @@ final class StoreChecks {
     return lease;
   }
 
-  /** Checks a read's limit is positive. */
+  /** Checks a read's or a purge's limit is positive. */
   static void positiveLimit(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive; was " + limit);
