@@ -41,6 +41,9 @@ public final class IdempotencySql {
       + " succeeded, result, error_type, error_message, completed_at, created_at, expires_at";
   private static final String BY_KEY = " WHERE namespace = ? AND idem_key = ?";
   private static final String UNIQUE_VIOLATION = "23505";
+  // The values of one inserted row, a first claim (attempt 1), and how many parameters they take.
+  private static final String ROW_VALUES = "(?, ?, ?, ?, ?, 1, ?, ?)";
+  private static final int ROW_PARAMETERS = 7;
 
   /**
    * The order in which a batch inserts and locks its keys, so that concurrent batches over the
@@ -70,7 +73,7 @@ public final class IdempotencySql {
     this.dialect = dialect;
     this.table = table;
     this.insertRow = "INSERT INTO " + table + " (namespace, idem_key, fingerprint, lease_token, lease_expires_at,"
-        + " attempt, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
+        + " attempt, created_at, expires_at) VALUES " + ROW_VALUES;
     this.insert = dialect == Dialect.POSTGRESQL ? insertRow + " ON CONFLICT (namespace, idem_key) DO NOTHING" : insertRow;
     this.select = "SELECT " + COLUMNS + " FROM " + table + BY_KEY;
     this.selectForUpdate = select + " FOR UPDATE";
@@ -113,13 +116,7 @@ public final class IdempotencySql {
   public boolean insert(Connection c, IdempotencyKey key, Fingerprint fingerprint, String token, Instant leaseExpiresAt,
       Instant now, Instant expiresAt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insert)) {
-      ps.setString(1, key.namespace());
-      ps.setString(2, key.key());
-      ps.setString(3, fingerprint.toString());
-      ps.setString(4, token);
-      Jdbc.setTime(ps, 5, leaseExpiresAt);
-      Jdbc.setTime(ps, 6, now);
-      Jdbc.setTime(ps, 7, expiresAt);
+      bindRow(ps, 1, key, fingerprint, token, leaseExpiresAt, now, expiresAt);
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       if (dialect == Dialect.H2 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -144,21 +141,14 @@ public final class IdempotencySql {
     }
     StringBuilder text = new StringBuilder(insertRow);
     for (int i = 1; i < requests.size(); i++) {
-      text.append(", (?, ?, ?, ?, ?, 1, ?, ?)");
+      text.append(", ").append(ROW_VALUES);
     }
     text.append(" ON CONFLICT (namespace, idem_key) DO NOTHING RETURNING namespace, idem_key");
     Set<IdempotencyKey> inserted = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(text.toString())) {
-      int p = 1;
       for (int i = 0; i < requests.size(); i++) {
         ClaimRequest r = requests.get(i);
-        ps.setString(p++, r.key().namespace());
-        ps.setString(p++, r.key().key());
-        ps.setString(p++, r.fingerprint().toString());
-        ps.setString(p++, tokens.get(i));
-        Jdbc.setTime(ps, p++, leaseExpiresAt);
-        Jdbc.setTime(ps, p++, now);
-        Jdbc.setTime(ps, p++, expiresAt);
+        bindRow(ps, 1 + i * ROW_PARAMETERS, r.key(), r.fingerprint(), tokens.get(i), leaseExpiresAt, now, expiresAt);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -252,14 +242,7 @@ public final class IdempotencySql {
   public boolean complete(Connection c, IdempotencyKey key, String token, RecordedOutcome outcome, Instant completedAt)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(complete)) {
-      ps.setBoolean(1, outcome.succeeded());
-      ps.setString(2, outcome.result());
-      ps.setString(3, outcome.errorType());
-      ps.setString(4, outcome.errorMessage());
-      Jdbc.setTime(ps, 5, completedAt);
-      ps.setString(6, key.namespace());
-      ps.setString(7, key.key());
-      ps.setString(8, token);
+      bindCompletion(ps, key, token, outcome, completedAt);
       return ps.executeUpdate() == 1;
     }
   }
@@ -275,15 +258,7 @@ public final class IdempotencySql {
     try (PreparedStatement ps = c.prepareStatement(complete)) {
       for (int i = 0; i < completions.size(); i++) {
         Completion done = completions.get(i);
-        RecordedOutcome outcome = done.outcome();
-        ps.setBoolean(1, outcome.succeeded());
-        ps.setString(2, outcome.result());
-        ps.setString(3, outcome.errorType());
-        ps.setString(4, outcome.errorMessage());
-        Jdbc.setTime(ps, 5, completedAt.get(i));
-        ps.setString(6, done.key().namespace());
-        ps.setString(7, done.key().key());
-        ps.setString(8, done.leaseToken());
+        bindCompletion(ps, done.key(), done.leaseToken(), done.outcome(), completedAt.get(i));
         ps.addBatch();
       }
       return ps.executeBatch();
@@ -321,6 +296,31 @@ public final class IdempotencySql {
       Jdbc.setTime(ps, 5, now);
       return ps.executeUpdate();
     }
+  }
+
+  // The parameters of one inserted row, from index first on.
+  private static void bindRow(PreparedStatement ps, int first, IdempotencyKey key, Fingerprint fingerprint, String token,
+      Instant leaseExpiresAt, Instant now, Instant expiresAt) throws SQLException {
+    ps.setString(first, key.namespace());
+    ps.setString(first + 1, key.key());
+    ps.setString(first + 2, fingerprint.toString());
+    ps.setString(first + 3, token);
+    Jdbc.setTime(ps, first + 4, leaseExpiresAt);
+    Jdbc.setTime(ps, first + 5, now);
+    Jdbc.setTime(ps, first + 6, expiresAt);
+  }
+
+  // The parameters of the guarded update that records an outcome, one completion's worth.
+  private static void bindCompletion(PreparedStatement ps, IdempotencyKey key, String token, RecordedOutcome outcome,
+      Instant completedAt) throws SQLException {
+    ps.setBoolean(1, outcome.succeeded());
+    ps.setString(2, outcome.result());
+    ps.setString(3, outcome.errorType());
+    ps.setString(4, outcome.errorMessage());
+    Jdbc.setTime(ps, 5, completedAt);
+    ps.setString(6, key.namespace());
+    ps.setString(7, key.key());
+    ps.setString(8, token);
   }
 
   private static @Nullable IdempotencyRecord read(Connection c, IdempotencyKey key, String sql) throws SQLException {
