@@ -296,12 +296,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(outcome, "outcome");
     Instant completedAt = Jdbc.storable(outcome.completedAt(), "outcome.completedAt");
     // One guarded update: the outcome is recorded, or the claim was not held and nothing changed.
-    Jdbc.statement(dataSource, Operation.COMPLETE, key, c -> {
-      if (!sql.complete(c, key, leaseToken, outcome, completedAt)) {
-        throw leaseLost(key, sql.find(c, key));
-      }
-      return null;
-    });
+    held(Operation.COMPLETE, key, c -> sql.complete(c, key, leaseToken, outcome, completedAt));
   }
 
   /**
@@ -365,12 +360,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public void release(IdempotencyKey key, String leaseToken) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(leaseToken, "leaseToken");
-    Jdbc.statement(dataSource, Operation.RELEASE, key, c -> {
-      if (!sql.release(c, key, leaseToken)) {
-        throw leaseLost(key, sql.find(c, key));
-      }
-      return null;
-    });
+    held(Operation.RELEASE, key, c -> sql.release(c, key, leaseToken));
   }
 
   @Override
@@ -379,12 +369,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(leaseToken, "leaseToken");
     Instant leaseExpiresAt = Jdbc.storable(Jdbc.storable(now, "now").plus(StoreChecks.positiveLease(lease)),
         "now plus lease");
-    Jdbc.statement(dataSource, Operation.RENEW, key, c -> {
-      if (!sql.renew(c, key, leaseToken, leaseExpiresAt)) {
-        throw leaseLost(key, sql.find(c, key));
-      }
-      return null;
-    });
+    held(Operation.RENEW, key, c -> sql.renew(c, key, leaseToken, leaseExpiresAt));
     return leaseExpiresAt;
   }
 
@@ -430,6 +415,17 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     StoreChecks.positiveLimit(limit);
     Instant at = Jdbc.storable(now, "now");
     return Jdbc.statement(dataSource, Operation.PURGE, null, c -> sql.purge(c, at, limit));
+  }
+
+  // Runs one guarded statement that changes the key's row only while the caller holds its claim;
+  // when it changed nothing, says why.
+  private void held(Operation operation, IdempotencyKey key, Jdbc.Work<Boolean> guarded) {
+    Jdbc.statement(dataSource, operation, key, c -> {
+      if (!guarded.run(c)) {
+        throw leaseLost(key, sql.find(c, key));
+      }
+      return null;
+    });
   }
 
   private static LeaseLostException leaseLost(IdempotencyKey key, @Nullable IdempotencyRecord r) {
