@@ -102,10 +102,23 @@ final class Databases {
     return (base + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
   }
 
-  /** Drops a PostgreSQL schema and everything in it. */
-  static void dropSchema(DataSource ds, String schema) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+  /**
+   * Drops a PostgreSQL schema and everything in it, then closes the pool; does nothing when the
+   * pool is null, as it is after {@link #postgres()} skipped the class.
+   */
+  static void dropSchemaAndClose(Pool pool, String schema) throws SQLException {
+    if (pool != null) {
+      execute(pool, "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+      pool.close();
+    }
+  }
+
+  /** Empties a table between tests. */
+  static void truncate(DataSource ds, String table) {
+    try {
+      execute(ds, "TRUNCATE " + table);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -21,10 +21,7 @@ class PostgresAuditStoreTest extends JdbcAuditStoreContract {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (pool != null) {
-      Databases.dropSchema(pool, SCHEMA);
-      pool.close();
-    }
+    Databases.dropSchemaAndClose(pool, SCHEMA);
   }
 
   @Override

@@ -33,19 +33,12 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (pool != null) {
-      Databases.dropSchema(pool, SCHEMA);
-      pool.close();
-    }
+    Databases.dropSchemaAndClose(pool, SCHEMA);
   }
 
   @Override
   protected IdempotencyStore newStore(MutableClock clock) {
-    try {
-      Databases.execute(pool, "TRUNCATE \"" + SCHEMA + "\".steward_idempotency");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Databases.truncate(pool, "\"" + SCHEMA + "\".steward_idempotency");
     return shared;
   }
 

@@ -33,10 +33,7 @@ class PostgresMultiProcessTest {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (pool != null) {
-      Databases.dropSchema(pool, SCHEMA);
-      pool.close();
-    }
+    Databases.dropSchemaAndClose(pool, SCHEMA);
   }
 
   @Test

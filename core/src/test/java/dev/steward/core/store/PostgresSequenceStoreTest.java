@@ -22,19 +22,12 @@ class PostgresSequenceStoreTest extends SequenceStoreContract {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (pool != null) {
-      Databases.dropSchema(pool, SCHEMA);
-      pool.close();
-    }
+    Databases.dropSchemaAndClose(pool, SCHEMA);
   }
 
   @Override
   protected SequenceStore newStore() {
-    try {
-      Databases.execute(pool, "TRUNCATE \"" + SCHEMA + "\".steward_sequence");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Databases.truncate(pool, "\"" + SCHEMA + "\".steward_sequence");
     return shared;
   }
 
