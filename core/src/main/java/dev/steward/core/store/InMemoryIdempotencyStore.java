@@ -116,7 +116,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     // Most claims are of keys never seen: one putIfAbsent decides them, with no answer holder and
     // no second look. A key the map holds (or one it holds expired) takes the compute path below.
     Instant leaseExpiresAt = now.plus(lease);
-    Entry fresh = new Entry(key, fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
+    Entry fresh = new Entry(fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
     if (records.putIfAbsent(key, fresh) == null) {
       return new Claim.Acquired(key, token(fresh.token), leaseExpiresAt, 1);
     }
@@ -140,7 +140,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       }
       // A takeover runs the work again: the outcome it records is kept a whole retention from now.
       Instant retained = e.expiresAt().isAfter(expiresAt) ? e.expiresAt() : expiresAt;
-      Entry taken = new Entry(k, e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
+      Entry taken = new Entry(e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
           e.createdAt(), retained);
       answer.set(new Claim.Acquired(k, token(taken.token), leaseExpiresAt, taken.attempt));
       return taken;
@@ -187,7 +187,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return e;
       }
       Instant leaseExpiresAt = now.plus(lease);
-      Entry reopened = new Entry(k, e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
+      Entry reopened = new Entry(e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
           e.createdAt(), expiresAt);
       answer.set(new Claim.Acquired(k, token(reopened.token), leaseExpiresAt, reopened.attempt));
       return reopened;
@@ -198,7 +198,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public Optional<IdempotencyRecord> find(IdempotencyKey key) {
     Entry e = records.get(Objects.requireNonNull(key, "key"));
-    return e == null ? Optional.empty() : Optional.of(e.toRecord(this));
+    return e == null ? Optional.empty() : Optional.of(e.toRecord(key, this));
   }
 
   @Override
@@ -207,8 +207,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     int purged = 0;
     for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = records.entrySet().iterator();
         it.hasNext() && purged < limit; ) {
-      Entry e = it.next().getValue();
-      if (!e.expiresAfter(now) && !e.leaseAfter(now) && records.remove(e.key, e)) {
+      Map.Entry<IdempotencyKey, Entry> held = it.next();
+      Entry e = held.getValue();
+      if (!e.expiresAfter(now) && !e.leaseAfter(now) && records.remove(held.getKey(), e)) {
         purged++;
       }
     }
@@ -272,11 +273,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   /**
    * What the store holds per key, in fewer objects than an {@link IdempotencyRecord}: times as
-   * seconds and nanoseconds, the lease token as its counter. Immutable; a change replaces it.
-   * Records are in memory for their whole retention, so their size is the store's footprint.
+   * seconds and nanoseconds, the lease token as its counter, and not the key, which the map holds.
+   * Immutable; a change replaces it. Records are in memory for their whole retention, so their
+   * size is the store's footprint.
    */
   private static final class Entry {
-    final IdempotencyKey key;
     final Fingerprint fingerprint;
     final long token;
     final int attempt;
@@ -288,15 +289,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     final long expiresSeconds;
     final int expiresNanos;
 
-    Entry(IdempotencyKey key, Fingerprint fingerprint, long token, Instant leaseExpiresAt, int attempt,
-        @Nullable RecordedOutcome outcome, Instant createdAt, Instant expiresAt) {
-      this(key, fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(), leaseExpiresAt.getNano(),
+    Entry(Fingerprint fingerprint, long token, Instant leaseExpiresAt, int attempt, @Nullable RecordedOutcome outcome,
+        Instant createdAt, Instant expiresAt) {
+      this(fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(), leaseExpiresAt.getNano(),
           createdAt.getEpochSecond(), createdAt.getNano(), expiresAt.getEpochSecond(), expiresAt.getNano());
     }
 
-    private Entry(IdempotencyKey key, Fingerprint fingerprint, long token, int attempt, @Nullable RecordedOutcome outcome,
+    private Entry(Fingerprint fingerprint, long token, int attempt, @Nullable RecordedOutcome outcome,
         long leaseSeconds, int leaseNanos, long createdSeconds, int createdNanos, long expiresSeconds, int expiresNanos) {
-      this.key = key;
       this.fingerprint = fingerprint;
       this.token = token;
       this.attempt = attempt;
@@ -310,12 +310,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     Entry completed(RecordedOutcome outcome) {
-      return new Entry(key, fingerprint, token, attempt, outcome, leaseSeconds, leaseNanos, createdSeconds, createdNanos,
+      return new Entry(fingerprint, token, attempt, outcome, leaseSeconds, leaseNanos, createdSeconds, createdNanos,
           expiresSeconds, expiresNanos);
     }
 
     Entry renewed(Instant leaseExpiresAt) {
-      return new Entry(key, fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(),
+      return new Entry(fingerprint, token, attempt, outcome, leaseExpiresAt.getEpochSecond(),
           leaseExpiresAt.getNano(), createdSeconds, createdNanos, expiresSeconds, expiresNanos);
     }
 
@@ -343,7 +343,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       return Instant.ofEpochSecond(expiresSeconds, expiresNanos);
     }
 
-    IdempotencyRecord toRecord(InMemoryIdempotencyStore store) {
+    IdempotencyRecord toRecord(IdempotencyKey key, InMemoryIdempotencyStore store) {
       return new IdempotencyRecord(key, fingerprint, store.token(token), leaseExpiresAt(), attempt, outcome, createdAt(),
           expiresAt());
     }
