@@ -1,5 +1,7 @@
 package dev.steward.core.validation.rules;
 
+import dev.steward.core.validation.ReasonCodes;
+import dev.steward.core.validation.Violations;
 import dev.steward.model.CommercialTerm;
 import dev.steward.model.Contract;
 import dev.steward.model.ContractAmendment;
@@ -66,6 +68,26 @@ final class BillingSupport {
   /** Whether {@code amount} is present and in {@code currency}. */
   static boolean in(@Nullable Money amount, Currency currency) {
     return amount != null && currency.equals(amount.currency());
+  }
+
+  /**
+   * Whether {@code amount} is present and in the invoice {@code currency}; reports {@link
+   * ReasonCodes#CURRENCY_MISMATCH} at {@code path} when it is in another. An absent amount is left to the schema stage.
+   *
+   * @param subject what the message starts with, such as {@code "line 3: "}, or {@code ""}
+   */
+  static boolean inInvoiceCurrency(@Nullable Money amount, String what, String subject, String path,
+      Currency currency, Violations out) {
+    if (amount == null) {
+      return false; // reported by the schema stage
+    }
+    if (!amount.currency().equals(currency)) {
+      out.add(ReasonCodes.CURRENCY_MISMATCH, path,
+          subject + "the " + what + " " + amount + " is in " + amount.currencyCode() + ", but the invoice is in "
+              + currency.getCurrencyCode() + " (" + path + ")", "");
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.steward.core.validation.rules;
 
+import static dev.steward.core.validation.rules.BillingSupport.inInvoiceCurrency;
 import static dev.steward.core.validation.rules.BillingSupport.lineLabel;
 import static dev.steward.core.validation.rules.BillingSupport.linePath;
 import static dev.steward.core.validation.rules.BillingSupport.money;
@@ -14,13 +15,11 @@ import dev.steward.core.validation.ValidationContext;
 import dev.steward.core.validation.Violations;
 import dev.steward.model.Invoice;
 import dev.steward.model.InvoiceLine;
-import dev.steward.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the arithmetic of each invoice line: its net amount is its quantity times its unit price, and its tax
@@ -99,9 +98,10 @@ public final class InvoiceLineAmountsRule implements BusinessRule<Invoice> {
 
   private void checkLine(InvoiceLine line, int i, Currency currency, Violations out) {
     String label = lineLabel(line, i);
-    boolean unitPrice = inInvoiceCurrency(line.unitPrice(), "unit price", label, linePath(i, "unitPrice"), currency, out);
-    boolean net = inInvoiceCurrency(line.netAmount(), "net amount", label, linePath(i, "netAmount"), currency, out);
-    boolean tax = inInvoiceCurrency(line.taxAmount(), "tax amount", label, linePath(i, "taxAmount"), currency, out);
+    String subject = label + ": ";
+    boolean unitPrice = inInvoiceCurrency(line.unitPrice(), "unit price", subject, linePath(i, "unitPrice"), currency, out);
+    boolean net = inInvoiceCurrency(line.netAmount(), "net amount", subject, linePath(i, "netAmount"), currency, out);
+    boolean tax = inInvoiceCurrency(line.taxAmount(), "tax amount", subject, linePath(i, "taxAmount"), currency, out);
     BigDecimal quantity = line.quantity();
     if (unitPrice && net && quantity != null) {
       BigDecimal exact = line.unitPrice().amount().multiply(quantity);
@@ -134,20 +134,6 @@ public final class InvoiceLineAmountsRule implements BusinessRule<Invoice> {
     }
     return plain(exact) + " " + currency.getCurrencyCode() + ", which rounds " + words(rounding) + " to "
         + money(expected, currency) + " (" + currency.getCurrencyCode() + " has " + places(currency) + ")";
-  }
-
-  static boolean inInvoiceCurrency(
-      @Nullable Money amount, String what, String label, String path, Currency currency, Violations out) {
-    if (amount == null) {
-      return false; // reported by the schema stage
-    }
-    if (!amount.currency().equals(currency)) {
-      out.add(ReasonCodes.CURRENCY_MISMATCH, path,
-          label + ": the " + what + " " + amount + " is in " + amount.currencyCode() + ", but the invoice is in "
-              + currency.getCurrencyCode() + " (" + path + ")", "");
-      return false;
-    }
-    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.steward.core.validation.rules;
 
 import static dev.steward.core.validation.rules.BillingSupport.in;
+import static dev.steward.core.validation.rules.BillingSupport.inInvoiceCurrency;
 import static dev.steward.core.validation.rules.BillingSupport.money;
 
 import dev.steward.core.validation.BusinessRule;
@@ -57,11 +58,11 @@ public final class InvoiceTotalsRule implements BusinessRule<Invoice> {
     if (currency == null || totals == null) {
       return; // reported by the schema stage
     }
-    boolean subtotalOk = inCurrency(totals.subtotal(), "subtotal", "/totals/subtotal", currency, out);
-    boolean taxTotalOk = inCurrency(totals.taxTotal(), "tax total", "/totals/taxTotal", currency, out);
-    boolean totalOk = inCurrency(totals.total(), "total", "/totals/total", currency, out);
+    boolean subtotalOk = inInvoiceCurrency(totals.subtotal(), "subtotal", "", "/totals/subtotal", currency, out);
+    boolean taxTotalOk = inInvoiceCurrency(totals.taxTotal(), "tax total", "", "/totals/taxTotal", currency, out);
+    boolean totalOk = inInvoiceCurrency(totals.total(), "total", "", "/totals/total", currency, out);
     boolean amountDueOk = invoice.amountDue() != null
-        && inCurrency(invoice.amountDue(), "amount due", "/amountDue", currency, out);
+        && inInvoiceCurrency(invoice.amountDue(), "amount due", "", "/amountDue", currency, out);
     List<InvoiceLine> lines = invoice.lines() == null ? List.of() : invoice.lines();
 
     BigDecimal net = sum(lines, InvoiceLine::netAmount, currency);
@@ -114,19 +115,6 @@ public final class InvoiceTotalsRule implements BusinessRule<Invoice> {
 
   private static String count(List<InvoiceLine> lines) {
     return lines.size() == 1 ? "1 line" : lines.size() + " lines";
-  }
-
-  private static boolean inCurrency(@Nullable Money amount, String what, String path, Currency currency, Violations out) {
-    if (amount == null) {
-      return false; // reported by the schema stage
-    }
-    if (!amount.currency().equals(currency)) {
-      out.add(ReasonCodes.CURRENCY_MISMATCH, path,
-          "the " + what + " " + amount + " is in " + amount.currencyCode() + ", but the invoice is in "
-              + currency.getCurrencyCode() + " (" + path + ")", "");
-      return false;
-    }
-    return true;
   }
 
   @Override
