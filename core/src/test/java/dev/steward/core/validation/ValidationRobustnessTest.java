@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.core.reference.DimensionSet;
+import dev.steward.core.reference.DelegatingReferenceData;
 import dev.steward.core.reference.InMemoryReferenceData;
 import dev.steward.core.reference.LegalEntityRef;
 import dev.steward.core.reference.ReferenceData;
 import dev.steward.core.reference.ReferenceDataUnavailableException;
 import dev.steward.core.reference.ReferenceKind;
 import dev.steward.core.reference.ServiceCatalogueItem;
-import dev.steward.core.reference.TaxCode;
 import dev.steward.core.reference.VatCheckPolicy;
 import dev.steward.model.CanonicalEntity;
 import dev.steward.model.CanonicalId;
@@ -19,14 +18,12 @@ import dev.steward.model.CanonicalJson;
 import dev.steward.model.Contract;
 import dev.steward.model.EntityType;
 import dev.steward.model.Invoice;
-import dev.steward.model.RateCard;
 import dev.steward.model.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,50 +99,11 @@ class ValidationRobustnessTest {
     throw (E) t;
   }
 
-  /** Delegates everything; subclasses break one lookup. */
-  private static class Delegating implements ReferenceData {
-    private final ReferenceData d;
-
-    Delegating(ReferenceData d) {
-      this.d = d;
-    }
-
-    @Override
-    public Optional<LegalEntityRef> legalEntity(CanonicalId id) {
-      return d.legalEntity(id);
-    }
-
-    @Override
-    public List<TaxCode> taxCodes(String jurisdiction) {
-      return d.taxCodes(jurisdiction);
-    }
-
-    @Override
-    public Optional<Currency> currency(String isoCode) {
-      return d.currency(isoCode);
-    }
-
-    @Override
-    public Optional<ServiceCatalogueItem> serviceItem(CanonicalId id) {
-      return d.serviceItem(id);
-    }
-
-    @Override
-    public Optional<DimensionSet> dimensionSet(String projectCode) {
-      return d.dimensionSet(projectCode);
-    }
-
-    @Override
-    public Optional<RateCard> rateCard(CanonicalId id) {
-      return d.rateCard(id);
-    }
-  }
-
   // 1. ValidationContext.serviceLines() catches RuntimeException around the reference-data call,
   //    so "catalogue down" becomes "no service line": the stage is skipped and the record passes.
   @Test
   void serviceLineRoute_whenTheCatalogueIsDown_isReferenceDataUnavailable_notASilentPass() {
-    ReferenceData catalogueDown = new Delegating(REFERENCE) {
+    ReferenceData catalogueDown = new DelegatingReferenceData(REFERENCE) {
       @Override
       public Optional<ServiceCatalogueItem> serviceItem(CanonicalId id) {
         throw new ReferenceDataUnavailableException(ReferenceKind.SERVICE_ITEM, id.toString(), "ERP timed out", null);
@@ -316,7 +274,7 @@ class ValidationRobustnessTest {
   @Test
   void legalEntityLookupFailure_isRemembered_soTheDownSourceIsAskedOncePerRecord() {
     AtomicInteger calls = new AtomicInteger();
-    ReferenceData down = new Delegating(REFERENCE) {
+    ReferenceData down = new DelegatingReferenceData(REFERENCE) {
       @Override
       public Optional<LegalEntityRef> legalEntity(CanonicalId id) {
         calls.incrementAndGet();

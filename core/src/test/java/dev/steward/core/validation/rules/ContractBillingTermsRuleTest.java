@@ -26,14 +26,11 @@ import static dev.steward.core.validation.rules.RuleFixturesA.usage;
 import static dev.steward.core.validation.rules.RuleFixturesA.viaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.core.reference.DimensionSet;
+import dev.steward.core.reference.DelegatingReferenceData;
 import dev.steward.core.reference.InMemoryReferenceData;
-import dev.steward.core.reference.LegalEntityRef;
 import dev.steward.core.reference.ReferenceData;
 import dev.steward.core.reference.ReferenceDataUnavailableException;
 import dev.steward.core.reference.ReferenceKind;
-import dev.steward.core.reference.ServiceCatalogueItem;
-import dev.steward.core.reference.TaxCode;
 import dev.steward.core.validation.Category;
 import dev.steward.core.validation.ReasonCodes;
 import dev.steward.core.validation.Severity;
@@ -44,7 +41,6 @@ import dev.steward.model.Contract;
 import dev.steward.model.ContractStatus;
 import dev.steward.model.RateCard;
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -241,32 +237,7 @@ class ContractBillingTermsRuleTest {
   @Test
   void check_rateCardSourceDown_isUnavailableNotMissingTerms() {
     InMemoryReferenceData up = referenceData();
-    ReferenceData down = new ReferenceData() {
-      @Override
-      public Optional<LegalEntityRef> legalEntity(CanonicalId id) {
-        return up.legalEntity(id);
-      }
-
-      @Override
-      public List<TaxCode> taxCodes(String jurisdiction) {
-        return up.taxCodes(jurisdiction);
-      }
-
-      @Override
-      public Optional<Currency> currency(String isoCode) {
-        return up.currency(isoCode);
-      }
-
-      @Override
-      public Optional<ServiceCatalogueItem> serviceItem(CanonicalId id) {
-        return up.serviceItem(id);
-      }
-
-      @Override
-      public Optional<DimensionSet> dimensionSet(String projectCode) {
-        return up.dimensionSet(projectCode);
-      }
-
+    ReferenceData down = new DelegatingReferenceData(up) {
       @Override
       public Optional<RateCard> rateCard(CanonicalId id) {
         throw new ReferenceDataUnavailableException(ReferenceKind.RATE_CARD, id.toString(), "ERP timed out", null);
