@@ -9,17 +9,20 @@ import dev.steward.model.Customer;
 import dev.steward.model.EntityType;
 import dev.steward.model.IdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class EntityOperationsTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
-  private static final CallContext CONTEXT = CallContext.within(java.time.Duration.ofSeconds(5), CLOCK);
+  private static final CallContext CONTEXT = CallContext.within(Duration.ofSeconds(5), CLOCK);
   private static final CanonicalId ID = IdGenerator.create(CLOCK, new Random(1)).next(EntityType.CUSTOMER);
 
   /** Operations that declare nothing: every default applies. */
@@ -50,27 +53,14 @@ class EntityOperationsTest {
   void upsertAll_default_upsertsOneByOne_keepingEachOutcomeInOrder() {
     List<String> calls = new ArrayList<>();
     TransientFailureException timeout = new TransientFailureException("crm", "timed out");
-    EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
-      @Override
-      public String systemId() {
-        return "crm";
+    EntityOperations<CanonicalEntity> ops = upserting(record -> {
+      calls.add("upsert " + calls.size());
+      if (calls.size() == 2) {
+        throw timeout;
       }
-
-      @Override
-      public EntityType entityType() {
-        return EntityType.CUSTOMER;
-      }
-
-      @Override
-      public WriteResult upsert(CallContext context, CanonicalEntity record) {
-        calls.add("upsert " + calls.size());
-        if (calls.size() == 2) {
-          throw timeout;
-        }
-        return new WriteResult("ext-" + calls.size(), true, 1);
-      }
-    };
-    BatchResult result = ops.upsertAll(CONTEXT, java.util.Arrays.asList(null, null, null));
+      return new WriteResult("ext-" + calls.size(), true, 1);
+    });
+    BatchResult result = ops.upsertAll(CONTEXT, Arrays.asList(null, null, null));
     assertThat(calls).containsExactly("upsert 0", "upsert 1", "upsert 2");
     assertThat(result.items()).containsExactly(
         new BatchResult.Written(0, new WriteResult("ext-1", true, 1)),
@@ -81,29 +71,16 @@ class EntityOperationsTest {
   @Test
   void upsertAll_default_stopsCallingOnceCredentialsOrRateAreRefused_failingTheRestAlike() {
     for (ConnectorException refusal : List.of(new AuthenticationFailedException("crm", "401"),
-        new RateLimitedException("crm", "429", java.time.Duration.ofSeconds(30)))) {
+        new RateLimitedException("crm", "429", Duration.ofSeconds(30)))) {
       List<Integer> calls = new ArrayList<>();
-      EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
-        @Override
-        public String systemId() {
-          return "crm";
+      EntityOperations<CanonicalEntity> ops = upserting(record -> {
+        calls.add(calls.size());
+        if (calls.size() == 2) {
+          throw refusal;
         }
-
-        @Override
-        public EntityType entityType() {
-          return EntityType.CUSTOMER;
-        }
-
-        @Override
-        public WriteResult upsert(CallContext context, CanonicalEntity record) {
-          calls.add(calls.size());
-          if (calls.size() == 2) {
-            throw refusal;
-          }
-          return new WriteResult("ext-" + calls.size(), true, 1);
-        }
-      };
-      BatchResult result = ops.upsertAll(CONTEXT, java.util.Arrays.asList(null, null, null, null));
+        return new WriteResult("ext-" + calls.size(), true, 1);
+      });
+      BatchResult result = ops.upsertAll(CONTEXT, Arrays.asList(null, null, null, null));
       assertThat(calls).as("calls after a %s", refusal.kind()).containsExactly(0, 1);
       assertThat(result.items()).containsExactly(
           new BatchResult.Written(0, new WriteResult("ext-1", true, 1)),
@@ -115,7 +92,23 @@ class EntityOperationsTest {
 
   @Test
   void upsertAll_default_letsAFailureThatIsNoConnectorExceptionThrough() {
-    EntityOperations<CanonicalEntity> ops = new EntityOperations<>() {
+    EntityOperations<CanonicalEntity> ops = upserting(record -> {
+      throw new IllegalStateException("bug");
+    });
+    assertThatThrownBy(() -> ops.upsertAll(CONTEXT, Arrays.asList((CanonicalEntity) null)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("bug");
+  }
+
+  @Test
+  void upsertAll_default_withoutUpsert_failsEachItemAsMissing() {
+    BatchResult result = new Bare().upsertAll(CONTEXT, Arrays.asList((Customer) null));
+    assertThat(result.failures()).singleElement()
+        .satisfies(f -> assertThat(f.failure()).isInstanceOf(CapabilityMissingException.class));
+  }
+
+  /** Returns CRM customer operations whose only override is {@code upsert}, answered by {@code upsert}. */
+  private static EntityOperations<CanonicalEntity> upserting(Function<CanonicalEntity, WriteResult> upsert) {
+    return new EntityOperations<>() {
       @Override
       public String systemId() {
         return "crm";
@@ -128,18 +121,9 @@ class EntityOperationsTest {
 
       @Override
       public WriteResult upsert(CallContext context, CanonicalEntity record) {
-        throw new IllegalStateException("bug");
+        return upsert.apply(record);
       }
     };
-    assertThatThrownBy(() -> ops.upsertAll(CONTEXT, java.util.Arrays.asList((CanonicalEntity) null)))
-        .isInstanceOf(IllegalStateException.class).hasMessage("bug");
-  }
-
-  @Test
-  void upsertAll_default_withoutUpsert_failsEachItemAsMissing() {
-    BatchResult result = new Bare().upsertAll(CONTEXT, java.util.Arrays.asList((Customer) null));
-    assertThat(result.failures()).singleElement()
-        .satisfies(f -> assertThat(f.failure()).isInstanceOf(CapabilityMissingException.class));
   }
 
   private static void requireMissing(ThrowingCallable call, Operation operation) {
