@@ -45,7 +45,8 @@ public final class SimulatedBilling extends SimulatedSystem {
   /** How long an idempotency key is remembered, on the system's clock: 24 hours, as Stripe keeps them. */
   public static final Duration IDEMPOTENCY_KEY_RETENTION = Duration.ofHours(24);
 
-  private static final Map<EntityType, String> PREFIXES = Map.of(
+  /** The Stripe prefix of each type's ids. */
+  static final Map<EntityType, String> PREFIXES = Map.of(
       EntityType.CUSTOMER, "cus_",
       EntityType.INVOICE, "in_1",
       EntityType.BILLING_SCHEDULE, "sub_1",
@@ -87,12 +88,20 @@ public final class SimulatedBilling extends SimulatedSystem {
   @Override
   String newExternalId(EntityType type, SplittableRandom random) {
     String prefix = PREFIXES.get(type);
-    int total = prefix.indexOf('_') + 1 + (type == EntityType.CUSTOMER ? 14 : 24);
+    int total = idLength(type);
     StringBuilder id = new StringBuilder(total).append(prefix);
     while (id.length() < total) {
       id.append(SalesforceIds.BASE62.charAt(random.nextInt(62)));
     }
     return id.toString();
+  }
+
+  /**
+   * Returns the length of an id of {@code type}: its prefix up to the underscore, then 14 characters
+   * for customers and 24 for the others.
+   */
+  static int idLength(EntityType type) {
+    return PREFIXES.get(type).indexOf('_') + 1 + (type == EntityType.CUSTOMER ? 14 : 24);
   }
 
   @Override

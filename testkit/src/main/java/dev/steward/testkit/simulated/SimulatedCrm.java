@@ -38,7 +38,8 @@ public final class SimulatedCrm extends SimulatedSystem {
   /** The most records one {@code upsertAll} accepts, as Salesforce's sObject Collections. */
   public static final int MAX_BATCH_SIZE = 200;
 
-  private static final Map<EntityType, String> KEY_PREFIXES =
+  /** The Salesforce key prefix of each type's record ids. */
+  static final Map<EntityType, String> KEY_PREFIXES =
       Map.of(EntityType.CUSTOMER, "001", EntityType.CONTACT, "003", EntityType.OPPORTUNITY, "006");
 
   private final SalesforceIds ids;

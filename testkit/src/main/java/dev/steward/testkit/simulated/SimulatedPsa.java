@@ -38,7 +38,8 @@ public final class SimulatedPsa extends SimulatedSystem {
   /** The most records one {@code upsertAll} accepts, as Salesforce's sObject Collections. */
   public static final int MAX_BATCH_SIZE = 200;
 
-  private static final Map<EntityType, String> KEY_PREFIXES = Map.of(
+  /** The Salesforce key prefix of each type's record ids. */
+  static final Map<EntityType, String> KEY_PREFIXES = Map.of(
       EntityType.PROJECT, "a1v",
       EntityType.RESOURCE, "003",
       EntityType.ASSIGNMENT, "a0q",

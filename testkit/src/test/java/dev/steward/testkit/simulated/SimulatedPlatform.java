@@ -4,7 +4,6 @@ import dev.steward.model.EntityType;
 import dev.steward.spi.ConnectorConfig;
 import dev.steward.spi.TargetMessage;
 import dev.steward.testkit.fixtures.Fixtures;
-import java.util.Map;
 
 /**
  * The four simulated systems as the connector TCK meets them: how each is built from the kit's
@@ -23,7 +22,7 @@ enum SimulatedPlatform {
 
     @Override
     String unknownExternalId(EntityType type) {
-      return salesforceIdNamingNothing(SALESFORCE_PREFIXES.get(type));
+      return salesforceIdNamingNothing(SimulatedCrm.KEY_PREFIXES.get(type));
     }
 
     @Override
@@ -40,7 +39,7 @@ enum SimulatedPlatform {
 
     @Override
     String unknownExternalId(EntityType type) {
-      return salesforceIdNamingNothing(SALESFORCE_PREFIXES.get(type));
+      return salesforceIdNamingNothing(SimulatedPsa.KEY_PREFIXES.get(type));
     }
 
     @Override
@@ -76,9 +75,8 @@ enum SimulatedPlatform {
 
     @Override
     String unknownExternalId(EntityType type) {
-      String prefix = STRIPE_PREFIXES.get(type);
-      int length = prefix.indexOf('_') + 1 + (type == EntityType.CUSTOMER ? 14 : 24);
-      return prefix + "0".repeat(length - prefix.length());
+      String prefix = SimulatedBilling.PREFIXES.get(type);
+      return prefix + "0".repeat(SimulatedBilling.idLength(type) - prefix.length());
     }
 
     @Override
@@ -94,13 +92,6 @@ enum SimulatedPlatform {
   static final long SEED = System.getProperty(Fixtures.SEED_PROPERTY) == null ? 20_300_101L
       : Fixtures.withRandomSeed().seed();
 
-  private static final Map<EntityType, String> SALESFORCE_PREFIXES = Map.of(
-      EntityType.CUSTOMER, "001", EntityType.CONTACT, "003", EntityType.OPPORTUNITY, "006",
-      EntityType.PROJECT, "a1v", EntityType.RESOURCE, "003", EntityType.ASSIGNMENT, "a0q",
-      EntityType.TIME_ENTRY, "a5H", EntityType.EXPENSE, "a3X");
-  private static final Map<EntityType, String> STRIPE_PREFIXES = Map.of(
-      EntityType.CUSTOMER, "cus_", EntityType.INVOICE, "in_1", EntityType.BILLING_SCHEDULE, "sub_1",
-      EntityType.USAGE_RECORD, "mbur_1");
   private static final TargetMessage SALESFORCE_VALIDATION =
       new TargetMessage("FIELD_CUSTOM_VALIDATION_EXCEPTION", null, "Close date must not be in the past");
 
