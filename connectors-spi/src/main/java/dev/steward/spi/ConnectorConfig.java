@@ -101,6 +101,7 @@ public final class ConnectorConfig {
     /**
      * Sets a plain setting; credentials go through {@link #credentials(CredentialProvider)}.
      *
+     * @throws IllegalArgumentException if the name is blank
      * @throws IllegalStateException if the setting is already set
      */
     public Builder setting(String name, String value) {
