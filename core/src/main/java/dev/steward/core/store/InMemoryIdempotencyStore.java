@@ -16,10 +16,11 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,24 +32,42 @@ import org.jspecify.annotations.Nullable;
  * and when more are held than it allows, Caffeine evicts some — by its admission policy, often
  * the newest — and those would run again if repeated. Size it above the keys one retention period
  * sees. Thread-safe; each operation is atomic per key.
+ *
+ * <p>Claims in flight and completed records are held apart: claims in a concurrent map, which
+ * the bound never touches, and completed records in a Caffeine cache, which bounds and expires
+ * them. A key moves into the cache once, when its outcome is recorded, so a claim and its
+ * completion cost one cache write. Every change of a key's state happens under the in-flight
+ * map's lock for that key; a claim of a fresh key takes the map's {@code putIfAbsent} and then
+ * looks again for a completion that may have moved the key meanwhile. An abandoned claim (never
+ * completed or released) whose lease and retention have both ended is dropped by {@link
+ * #purgeExpired}, by {@link #cleanUp}, by the next claim of its key, or by a sweep every {@value
+ * #SWEEP_EVERY} claims.
+ *
+ * <p>Evicting beyond the bound and dropping expired records is the cache's upkeep, done by
+ * default on the common pool shortly after the writes that call for it; answers never depend on
+ * when it runs. {@link Builder#maintenanceExecutor} changes where it runs.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** The default bound on records held. */
   public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
 
+  /** Claims between two sweeps of abandoned claims; a power of two. */
+  static final int SWEEP_EVERY = 1 << 16;
+
+  private final ConcurrentHashMap<IdempotencyKey, Entry> inFlight = new ConcurrentHashMap<>();
   private final Cache<IdempotencyKey, Entry> cache;
-  private final ConcurrentMap<IdempotencyKey, Entry> records;
+  private final ConcurrentMap<IdempotencyKey, Entry> completed;
   private final Clock clock;
 
-  private InMemoryIdempotencyStore(Clock clock, long maximumSize) {
-    this.clock = clock;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maximumSize)
-        // A claim in flight weighs nothing, so the bound never evicts it: evicting it would let a
-        // repeat run the work while the first holder still does.
-        .weigher((IdempotencyKey k, Entry e) -> e.outcome == null ? 0 : 1)
-        .ticker(() -> clock.millis() * 1_000_000L)
-        .executor(Runnable::run) // evictions happen in the calling thread, when they are due, not later
+  private InMemoryIdempotencyStore(Builder builder) {
+    this.clock = builder.clock;
+    Caffeine<Object, Object> caffeine = Caffeine.newBuilder()
+        .maximumSize(builder.maximumSize)
+        .ticker(() -> clock.millis() * 1_000_000L);
+    if (builder.maintenance != null) {
+      caffeine.executor(builder.maintenance);
+    }
+    this.cache = caffeine
         .expireAfter(new Expiry<IdempotencyKey, Entry>() {
           @Override
           public long expireAfterCreate(IdempotencyKey key, Entry e, long currentTime) {
@@ -66,44 +85,105 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
           }
         })
         .build();
-    this.records = cache.asMap();
-  }
-
-  /** Returns a store reading time from {@code clock}, holding at most {@value #DEFAULT_MAXIMUM_SIZE} records. */
-  public static InMemoryIdempotencyStore create(Clock clock) {
-    return create(clock, DEFAULT_MAXIMUM_SIZE);
+    this.completed = cache.asMap();
   }
 
   /**
-   * Returns a store reading time from {@code clock}, holding at most {@code maximumSize} records.
+   * Returns a store reading time from {@code clock}, holding at most {@value #DEFAULT_MAXIMUM_SIZE}
+   * records, its upkeep on the common pool.
+   */
+  public static InMemoryIdempotencyStore create(Clock clock) {
+    return builder(clock).build();
+  }
+
+  /**
+   * Returns a store reading time from {@code clock}, holding at most {@code maximumSize} records,
+   * its upkeep on the common pool.
    *
    * @throws IllegalArgumentException if {@code maximumSize} is not positive
    */
   public static InMemoryIdempotencyStore create(Clock clock, long maximumSize) {
-    Objects.requireNonNull(clock, "clock");
-    if (maximumSize < 1) {
-      throw new IllegalArgumentException("maximumSize must be positive; was " + maximumSize);
-    }
-    return new InMemoryIdempotencyStore(clock, maximumSize);
+    return builder(clock).maximumSize(maximumSize).build();
   }
 
-  // Records stay until their retention and their lease have both ended. The duration is measured
-  // from the ticker's time, which Caffeine adds it to: the ticker counts whole milliseconds, so a
-  // duration measured from the clock's own nanoseconds would end the record up to 1 ms early.
+  /** Returns a builder of a store reading time from {@code clock}. */
+  public static Builder builder(Clock clock) {
+    return new Builder(Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Configures an {@link InMemoryIdempotencyStore}. Each setting is checked when it is set and may
+   * be set once.
+   */
+  public static final class Builder {
+    private final Clock clock;
+    private long maximumSize = -1;
+    private @Nullable Executor maintenance;
+
+    private Builder(Clock clock) {
+      this.clock = clock;
+    }
+
+    /**
+     * Bounds the completed records held; {@value #DEFAULT_MAXIMUM_SIZE} if not set. Claims in
+     * flight are not counted and never evicted.
+     *
+     * @throws IllegalArgumentException if {@code maximumSize} is not positive
+     * @throws IllegalStateException if it was set already
+     */
+    public Builder maximumSize(long maximumSize) {
+      if (this.maximumSize != -1) {
+        throw new IllegalStateException("maximumSize was already set to " + this.maximumSize);
+      }
+      if (maximumSize < 1) {
+        throw new IllegalArgumentException("maximumSize must be positive; was " + maximumSize);
+      }
+      this.maximumSize = maximumSize;
+      return this;
+    }
+
+    /**
+     * Runs the store's upkeep — evicting records beyond the bound, dropping expired ones — on
+     * {@code executor}; by default {@link java.util.concurrent.ForkJoinPool#commonPool()}, so that
+     * it happens shortly after the writes that call for it, in batches, off the caller's thread.
+     * Answers never depend on it: an expired record is never answered, whether or not it was
+     * dropped yet. {@code Runnable::run} does the upkeep in the calling thread when it is due,
+     * which makes evictions happen at once, at some cost to throughput.
+     *
+     * @throws IllegalStateException if it was set already
+     */
+    public Builder maintenanceExecutor(Executor executor) {
+      Objects.requireNonNull(executor, "executor");
+      if (maintenance != null) {
+        throw new IllegalStateException("maintenanceExecutor was already set to " + maintenance);
+      }
+      this.maintenance = executor;
+      return this;
+    }
+
+    /** Returns the store. */
+    public InMemoryIdempotencyStore build() {
+      if (maximumSize == -1) {
+        maximumSize = DEFAULT_MAXIMUM_SIZE;
+      }
+      return new InMemoryIdempotencyStore(this);
+    }
+  }
+
+  // A completed record stays until its retention ends. The duration is measured from the ticker's
+  // time, which Caffeine adds it to: the ticker counts whole milliseconds, so a duration measured
+  // from the clock's own nanoseconds would end the record up to 1 ms early.
   private static long untilExpiry(Entry e, long currentTime) {
     long nowSeconds = Math.floorDiv(currentTime, 1_000_000_000L);
     int nowNanos = (int) Math.floorMod(currentTime, 1_000_000_000L);
-    long seconds = Math.max(e.expiresSeconds, e.leaseSeconds) - nowSeconds;
+    long seconds = e.expiresSeconds - nowSeconds;
     if (seconds < 0) {
       return 0;
     }
     if (seconds > Long.MAX_VALUE / 1_000_000_000L - 1) {
       return Long.MAX_VALUE;
     }
-    int nanos = e.expiresSeconds > e.leaseSeconds || (e.expiresSeconds == e.leaseSeconds && e.expiresNanos > e.leaseNanos)
-        ? e.expiresNanos : e.leaseNanos;
-    long until = seconds * 1_000_000_000L + nanos - nowNanos;
-    return Math.max(0, until);
+    return Math.max(0, seconds * 1_000_000_000L + e.expiresNanos - nowNanos);
   }
 
   @Override
@@ -113,50 +193,86 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    // Most claims are of keys never seen: one putIfAbsent decides them, with no answer holder and
-    // no second look. A key the map holds (or one it holds expired) takes the compute path below.
-    Instant leaseExpiresAt = now.plus(lease);
-    Entry fresh = new Entry(fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
-    if (records.putIfAbsent(key, fresh) == null) {
-      return new Claim.Acquired(key, token(fresh.token), leaseExpiresAt, 1);
+    // A repeat of a completed key is answered from the cache alone, with no write.
+    Entry done = completed.get(key);
+    if (done != null && done.expiresAfter(now)) {
+      return answer(key, done, fingerprint);
     }
-    AtomicReference<Claim> answer = new AtomicReference<>();
-    records.compute(key, (k, e) -> {
-      if (e == null || (!e.expiresAfter(now) && !e.leaseAfter(now))) {
-        answer.set(new Claim.Acquired(k, token(fresh.token), leaseExpiresAt, 1));
+    Instant leaseExpiresAt = now.plus(lease);
+    long token = tokens.incrementAndGet();
+    if ((token & (SWEEP_EVERY - 1)) == 0) {
+      sweepAbandoned(now, Integer.MAX_VALUE);
+    }
+    Entry fresh = new Entry(fingerprint, token, leaseExpiresAt, 1, null, now, expiresAt);
+    // Most claims are of keys never seen: one putIfAbsent decides them. A completion may have
+    // moved the key into the cache between the first look and the put, so look once more.
+    if (done == null && inFlight.putIfAbsent(key, fresh) == null) {
+      if (completed.get(key) == null) {
+        return new Claim.Acquired(key, token(token), leaseExpiresAt, 1);
+      }
+      inFlight.remove(key, fresh);
+    }
+    return claimUnderLock(key, fingerprint, now, lease, expiresAt);
+  }
+
+  // Every case but a fresh key, decided under the in-flight map's lock for the key, which every
+  // change of the key's state takes: the cache's record of the key cannot change meanwhile.
+  private Claim claimUnderLock(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease,
+      Instant expiresAt) {
+    Instant leaseExpiresAt = now.plus(lease);
+    Claim[] answer = new Claim[1];
+    inFlight.compute(key, (k, e) -> {
+      Entry done = completed.get(k);
+      if (done != null) {
+        if (done.expiresAfter(now)) {
+          // An in-flight entry beside a completed record is another claim's first put, which that
+          // claim withdraws: the completed record answers.
+          answer[0] = answer(k, done, fingerprint);
+          return e;
+        }
+        completed.remove(k, done); // its retention ended: the key is free
+      }
+      if (e == null || abandoned(e, now)) {
+        Entry fresh = new Entry(fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
+        answer[0] = new Claim.Acquired(k, token(fresh.token), leaseExpiresAt, 1);
         return fresh;
       }
       if (!e.fingerprint.equals(fingerprint)) {
-        answer.set(new Claim.Mismatch(k, e.fingerprint, fingerprint));
-        return e;
-      }
-      if (e.outcome != null) {
-        answer.set(new Claim.Completed(k, e.outcome));
+        answer[0] = new Claim.Mismatch(k, e.fingerprint, fingerprint);
         return e;
       }
       if (e.leaseAfter(now)) {
-        answer.set(new Claim.InFlight(k, e.leaseExpiresAt()));
+        answer[0] = new Claim.InFlight(k, e.leaseExpiresAt());
         return e;
       }
       // A takeover runs the work again: the outcome it records is kept a whole retention from now.
       Instant retained = e.expiresAt().isAfter(expiresAt) ? e.expiresAt() : expiresAt;
       Entry taken = new Entry(e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
           e.createdAt(), retained);
-      answer.set(new Claim.Acquired(k, token(taken.token), leaseExpiresAt, taken.attempt));
+      answer[0] = new Claim.Acquired(k, token(taken.token), leaseExpiresAt, taken.attempt);
       return taken;
     });
-    return answer.get();
+    return answer[0];
+  }
+
+  private static Claim answer(IdempotencyKey key, Entry done, Fingerprint fingerprint) {
+    return done.fingerprint.equals(fingerprint)
+        ? new Claim.Completed(key, done.outcome)
+        : new Claim.Mismatch(key, done.fingerprint, fingerprint);
   }
 
   @Override
   public void complete(IdempotencyKey key, String leaseToken, RecordedOutcome outcome) {
     Objects.requireNonNull(outcome, "outcome");
-    records.compute(key, (k, e) -> held(k, e, leaseToken).completed(outcome));
+    inFlight.compute(key, (k, e) -> {
+      completed.put(k, held(k, e, leaseToken).completed(outcome));
+      return null;
+    });
   }
 
   @Override
   public void release(IdempotencyKey key, String leaseToken) {
-    records.compute(key, (k, e) -> {
+    inFlight.compute(key, (k, e) -> {
       held(k, e, leaseToken);
       return null;
     });
@@ -166,7 +282,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public Instant renew(IdempotencyKey key, String leaseToken, Instant now, Duration lease) {
     Objects.requireNonNull(now, "now");
     Instant leaseExpiresAt = now.plus(StoreChecks.positiveLease(lease));
-    records.compute(key, (k, e) -> held(k, e, leaseToken).renewed(leaseExpiresAt));
+    inFlight.compute(key, (k, e) -> held(k, e, leaseToken).renewed(leaseExpiresAt));
     return leaseExpiresAt;
   }
 
@@ -174,60 +290,99 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public Claim reopen(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease, Instant expiresAt) {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    AtomicReference<Claim> answer = new AtomicReference<>();
-    records.compute(key, (k, e) -> {
-      if (e == null) {
+    Claim[] answer = new Claim[1];
+    inFlight.compute(key, (k, e) -> {
+      Entry done = completed.get(k);
+      if (done == null) {
+        if (e != null) {
+          throw new IllegalStateException("idempotency key " + k + " is in flight; only a completed key can be replayed");
+        }
         throw new IllegalStateException("idempotency key " + k + " has no record to replay");
       }
-      if (e.outcome == null) {
-        throw new IllegalStateException("idempotency key " + k + " is in flight; only a completed key can be replayed");
-      }
-      if (!e.fingerprint.equals(fingerprint)) {
-        answer.set(new Claim.Mismatch(k, e.fingerprint, fingerprint));
+      if (!done.fingerprint.equals(fingerprint)) {
+        answer[0] = new Claim.Mismatch(k, done.fingerprint, fingerprint);
         return e;
       }
       Instant leaseExpiresAt = now.plus(lease);
-      Entry reopened = new Entry(e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
-          e.createdAt(), expiresAt);
-      answer.set(new Claim.Acquired(k, token(reopened.token), leaseExpiresAt, reopened.attempt));
+      Entry reopened = new Entry(done.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, done.attempt + 1, null,
+          done.createdAt(), expiresAt);
+      completed.remove(k, done);
+      answer[0] = new Claim.Acquired(k, token(reopened.token), leaseExpiresAt, reopened.attempt);
       return reopened;
     });
-    return answer.get();
+    return answer[0];
   }
 
   @Override
   public Optional<IdempotencyRecord> find(IdempotencyKey key) {
-    Entry e = records.get(Objects.requireNonNull(key, "key"));
-    return e == null ? Optional.empty() : Optional.of(e.toRecord(key, this));
+    Objects.requireNonNull(key, "key");
+    // Under the key's lock, so that a key moving from in flight to completed is seen in one place.
+    Entry[] found = new Entry[1];
+    inFlight.computeIfPresent(key, (k, e) -> {
+      found[0] = e;
+      return e;
+    });
+    Entry done = completed.get(key);
+    Entry e = done != null ? done : found[0];
+    if (e == null || done == null && abandoned(e, clock.instant())) {
+      return Optional.empty(); // as a claim would see it: gone
+    }
+    return Optional.of(e.toRecord(key, this));
+  }
+
+  /** The claims in flight held now, abandoned ones not yet dropped included. */
+  int claimsInFlight() {
+    return inFlight.size();
+  }
+
+  private static boolean abandoned(Entry e, Instant now) {
+    return !e.expiresAfter(now) && !e.leaseAfter(now);
   }
 
   @Override
   public int purgeExpired(Instant now, int limit) {
     StoreChecks.positiveLimit(limit);
     int purged = 0;
-    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = records.entrySet().iterator();
+    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = completed.entrySet().iterator();
+        it.hasNext() && purged < limit; ) {
+      Map.Entry<IdempotencyKey, Entry> held = it.next();
+      if (!held.getValue().expiresAfter(now) && completed.remove(held.getKey(), held.getValue())) {
+        purged++;
+      }
+    }
+    return purged + sweepAbandoned(now, limit - purged);
+  }
+
+  // Drops claims whose lease and retention have both ended, at most limit of them.
+  private int sweepAbandoned(Instant now, int limit) {
+    int purged = 0;
+    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = inFlight.entrySet().iterator();
         it.hasNext() && purged < limit; ) {
       Map.Entry<IdempotencyKey, Entry> held = it.next();
       Entry e = held.getValue();
-      if (!e.expiresAfter(now) && !e.leaseAfter(now) && records.remove(held.getKey(), e)) {
+      if (abandoned(e, now) && inFlight.remove(held.getKey(), e)) {
         purged++;
       }
     }
     return purged;
   }
 
-  /** Performs pending evictions and expiries now rather than on later operations. */
+  /**
+   * Performs pending evictions and expiries now rather than on later operations, and drops
+   * abandoned claims whose lease and retention have both ended.
+   */
   public void cleanUp() {
     cache.cleanUp();
+    sweepAbandoned(clock.instant(), Integer.MAX_VALUE);
   }
 
   private Entry held(IdempotencyKey key, @Nullable Entry e, String leaseToken) {
     Objects.requireNonNull(leaseToken, "leaseToken");
     if (e == null) {
+      if (completed.get(key) != null) {
+        throw new LeaseLostException(key, "it is already completed");
+      }
       throw new LeaseLostException(key, "it has no record (released, purged or never claimed)");
-    }
-    if (e.outcome != null) {
-      throw new LeaseLostException(key, "it is already completed");
     }
     if (e.token != tokenNumber(leaseToken)) {
       throw new LeaseLostException(key, "another holder took it over after the lease expired (attempt "

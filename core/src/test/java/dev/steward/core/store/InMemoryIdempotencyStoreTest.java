@@ -7,6 +7,13 @@ import dev.steward.core.idempotency.Claim;
 import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.testing.MutableClock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
@@ -84,5 +91,131 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
           .isInstanceOf(LeaseLostException.class);
     }
     store.complete(key("k1"), token, posted());
+  }
+
+  @Test
+  void anAbandonedClaim_isDroppedOnceItsLeaseAndRetentionEnd_byCleanUp() {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    memory.claim(key("abandoned"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    memory.claim(key("held"), PAYLOAD, clock.instant(), RETENTION.plusHours(1), clock.instant().plus(RETENTION));
+
+    clock.advance(RETENTION.plusSeconds(1));
+    assertThat(memory.find(key("abandoned"))).as("gone as a claim sees it").isEmpty();
+    assertThat(memory.claimsInFlight()).isEqualTo(2);
+    memory.cleanUp();
+
+    assertThat(memory.claimsInFlight()).as("the claim whose lease still runs stays").isEqualTo(1);
+    assertThat(memory.find(key("held"))).isPresent();
+  }
+
+  @Test
+  void abandonedClaims_arePurged_andCounted() {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    for (int i = 0; i < 5; i++) {
+      memory.claim(key("abandoned-" + i), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    }
+    clock.advance(RETENTION.plusSeconds(1));
+
+    assertThat(memory.purgeExpired(clock.instant(), 3)).isEqualTo(3);
+    assertThat(memory.purgeExpired(clock.instant(), 3)).isEqualTo(2);
+    assertThat(memory.claimsInFlight()).isZero();
+  }
+
+  @Test
+  void abandonedClaims_areSwept_asClaimsGoOn_withoutAnyPurge() {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    memory.claim(key("abandoned"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+    clock.advance(RETENTION.plusSeconds(1));
+
+    for (int i = 0; i < InMemoryIdempotencyStore.SWEEP_EVERY; i++) {
+      Claim.Acquired a = (Claim.Acquired) memory.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      memory.complete(key("k-" + i), a.leaseToken(), posted());
+    }
+
+    assertThat(memory.claimsInFlight()).isZero();
+  }
+
+  @Test
+  void builder_checksEachSetting_andTakesItOnce() {
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(clock).maximumSize(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maximumSize must be positive; was 0");
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(clock).maximumSize(10).maximumSize(20))
+        .isInstanceOf(IllegalStateException.class).hasMessage("maximumSize was already set to 10");
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(clock).maintenanceExecutor(Runnable::run)
+        .maintenanceExecutor(Runnable::run)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maintenanceExecutor was already set");
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(clock).maintenanceExecutor(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("executor");
+    assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("clock");
+  }
+
+  @Test
+  void upkeep_runsOnTheGivenExecutor_andInTheCallingThreadEvictsAtOnce() {
+    AtomicInteger tasks = new AtomicInteger();
+    InMemoryIdempotencyStore sameThread = InMemoryIdempotencyStore.builder(clock).maximumSize(100)
+        .maintenanceExecutor(task -> {
+          tasks.incrementAndGet();
+          task.run();
+        })
+        .build();
+    for (int i = 0; i < 1_000; i++) {
+      Claim.Acquired a = (Claim.Acquired) sameThread.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      sameThread.complete(key("k-" + i), a.leaseToken(), posted());
+    }
+
+    assertThat(tasks).as("upkeep went through the executor").hasPositiveValue();
+    long held = IntStream.range(0, 1_000).filter(i -> sameThread.find(key("k-" + i)).isPresent()).count();
+    assertThat(held).as("evicted without a cleanUp").isLessThanOrEqualTo(100);
+  }
+
+  /**
+   * A claim of a key whose outcome was recorded before the claim began answers the outcome,
+   * never in flight and never a second acquisition, while completions move keys between the
+   * store's two places under the claimers.
+   */
+  @Test
+  void aClaimAfterACompletion_seesIt_whileKeysMoveUnderConcurrentClaimers() throws Exception {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    int keys = 20_000;
+    int claimers = 4;
+    AtomicIntegerArray acquired = new AtomicIntegerArray(keys);
+    AtomicIntegerArray completedAt = new AtomicIntegerArray(keys);
+    List<String> wrongAnswers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(claimers);
+    try {
+      List<Future<?>> running = new java.util.ArrayList<>();
+      for (int t = 0; t < claimers; t++) {
+        running.add(pool.submit(() -> {
+          for (int k = 0; k < keys; k++) {
+            for (int round = 0; round < 10; round++) {
+              boolean doneBefore = completedAt.get(k) == 1;
+              Claim c = memory.claim(key("k-" + k), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+              if (c instanceof Claim.Acquired a) {
+                acquired.incrementAndGet(k);
+                memory.complete(key("k-" + k), a.leaseToken(), posted());
+                completedAt.set(k, 1);
+              } else if (doneBefore && !(c instanceof Claim.Completed)) {
+                wrongAnswers.add("k-" + k + ": " + c);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : running) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (int k = 0; k < keys; k++) {
+      assertThat(acquired.get(k)).as("acquisitions of k-" + k).isEqualTo(1);
+    }
+    assertThat(wrongAnswers).as("claims after a completion answered otherwise").isEmpty();
+    assertThat(memory.claimsInFlight()).isZero();
   }
 }
