@@ -68,7 +68,8 @@ public interface IdempotencyStore {
    * Claims {@code key} for a payload with {@code fingerprint}.
    *
    * <ul>
-   *   <li>no record, or one past its {@code expiresAt}: {@link Claim.Acquired}, attempt 1;
+   *   <li>no record, or one past its {@code expiresAt} whose lease has also expired: {@link
+   *       Claim.Acquired}, attempt 1;
    *   <li>a record with another fingerprint: {@link Claim.Mismatch}, whatever its state;
    *   <li>a completed record: {@link Claim.Completed} with its outcome;
    *   <li>a record in flight whose lease has not expired: {@link Claim.InFlight};

@@ -170,20 +170,23 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  // A completed record stays until its retention ends. The duration is measured from the ticker's
-  // time, which Caffeine adds it to: the ticker counts whole milliseconds, so a duration measured
-  // from the clock's own nanoseconds would end the record up to 1 ms early.
+  // A completed record stays until its retention and its lease have both ended, as a JDBC row
+  // does: a lease renewed past the retention keeps the outcome to its end. The duration is measured
+  // from the ticker's time, which Caffeine adds it to: the ticker counts whole milliseconds, so a
+  // duration measured from the clock's own nanoseconds would end the record up to 1 ms early.
   private static long untilExpiry(Entry e, long currentTime) {
     long nowSeconds = Math.floorDiv(currentTime, 1_000_000_000L);
     int nowNanos = (int) Math.floorMod(currentTime, 1_000_000_000L);
-    long seconds = e.expiresSeconds - nowSeconds;
+    boolean leaseLater = e.leaseSeconds > e.expiresSeconds
+        || (e.leaseSeconds == e.expiresSeconds && e.leaseNanos > e.expiresNanos);
+    long seconds = (leaseLater ? e.leaseSeconds : e.expiresSeconds) - nowSeconds;
     if (seconds < 0) {
       return 0;
     }
     if (seconds > Long.MAX_VALUE / 1_000_000_000L - 1) {
       return Long.MAX_VALUE;
     }
-    return Math.max(0, seconds * 1_000_000_000L + e.expiresNanos - nowNanos);
+    return Math.max(0, seconds * 1_000_000_000L + (leaseLater ? e.leaseNanos : e.expiresNanos) - nowNanos);
   }
 
   @Override
@@ -195,7 +198,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(expiresAt, "expiresAt");
     // A repeat of a completed key is answered from the cache alone, with no write.
     Entry done = completed.get(key);
-    if (done != null && done.expiresAfter(now)) {
+    if (done != null && !abandoned(done, now)) {
       return answer(key, done, fingerprint);
     }
     Instant leaseExpiresAt = now.plus(lease);
@@ -224,13 +227,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     inFlight.compute(key, (k, e) -> {
       Entry done = completed.get(k);
       if (done != null) {
-        if (done.expiresAfter(now)) {
+        if (!abandoned(done, now)) {
           // An in-flight entry beside a completed record is another claim's first put, which that
           // claim withdraws: the completed record answers.
           answer[0] = answer(k, done, fingerprint);
           return e;
         }
-        completed.remove(k, done); // its retention ended: the key is free
+        completed.remove(k, done); // its retention and lease ended: the key is free
       }
       if (e == null || abandoned(e, now)) {
         Entry fresh = new Entry(fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
@@ -335,6 +338,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return inFlight.size();
   }
 
+  // Past both its retention and its lease: a claim takes the key afresh, and a purge may drop it.
   private static boolean abandoned(Entry e, Instant now) {
     return !e.expiresAfter(now) && !e.leaseAfter(now);
   }
@@ -346,7 +350,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = completed.entrySet().iterator();
         it.hasNext() && purged < limit; ) {
       Map.Entry<IdempotencyKey, Entry> held = it.next();
-      if (!held.getValue().expiresAfter(now) && completed.remove(held.getKey(), held.getValue())) {
+      if (abandoned(held.getValue(), now) && completed.remove(held.getKey(), held.getValue())) {
         purged++;
       }
     }

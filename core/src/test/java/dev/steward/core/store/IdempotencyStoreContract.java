@@ -300,6 +300,22 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_aCompletedKeyWhoseLeaseOutlastsItsRetention_isKeptToTheEndOfTheLease() {
+    Instant start = clock.instant();
+    Claim.Acquired a = (Claim.Acquired) store.claim(key("k1"), PAYLOAD, start, LEASE, start.plus(LEASE));
+    store.renew(key("k1"), a.leaseToken(), start, LEASE.multipliedBy(3));
+    clock.advance(LEASE.multipliedBy(2)); // past the retention, inside the renewed lease
+    store.complete(key("k1"), a.leaseToken(), posted());
+
+    assertThat(store.purgeExpired(clock.instant(), 10)).as("nothing to purge while the lease runs").isZero();
+    assertThat(claim(key("k1"), PAYLOAD)).as("a repeat inside the lease is a replay")
+        .isEqualTo(new Claim.Completed(key("k1"), posted()));
+    clock.advance(LEASE);
+    assertThat(claim(key("k1"), PAYLOAD)).as("once the lease ends too, the key is free")
+        .isInstanceOfSatisfying(Claim.Acquired.class, c -> assertThat(c.attempt()).isEqualTo(1));
+  }
+
+  @Test
   void required_purge_deletesExpiredKeys_inBoundedBatches_andKeepsLiveOnes() {
     for (int i = 0; i < 25; i++) {
       Claim.Acquired a = acquire(key("old-" + i));
