@@ -319,13 +319,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public Optional<IdempotencyRecord> find(IdempotencyKey key) {
     Objects.requireNonNull(key, "key");
-    // Under the key's lock, so that a key moving from in flight to completed is seen in one place.
-    Entry[] found = new Entry[1];
-    inFlight.computeIfPresent(key, (k, e) -> {
+    // Both places are read under the key's lock, taken whether or not the key is in flight, so that
+    // a key moving either way between them (a completion, a replay) is seen in one place.
+    Entry[] found = new Entry[2];
+    inFlight.compute(key, (k, e) -> {
       found[0] = e;
+      found[1] = completed.get(k);
       return e;
     });
-    Entry done = completed.get(key);
+    Entry done = found[1];
     Entry e = done != null ? done : found[0];
     if (e == null || done == null && abandoned(e, clock.instant())) {
       return Optional.empty(); // as a claim would see it: gone

@@ -172,6 +172,47 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   /**
+   * A key an operator replays again and again always has a record, completed or in flight: find
+   * never answers that it has none while the key moves between the store's two places.
+   */
+  @Test
+  void find_alwaysSeesAKey_whileReplaysMoveItBetweenCompletedAndInFlight() throws Exception {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    Claim.Acquired first = (Claim.Acquired) memory.claim(key("k1"), PAYLOAD, clock.instant(), LEASE,
+        clock.instant().plus(RETENTION));
+    memory.complete(key("k1"), first.leaseToken(), posted());
+    java.util.concurrent.atomic.AtomicBoolean replaying = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicInteger misses = new AtomicInteger();
+    int finders = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(finders);
+    try {
+      List<Future<?>> finding = new java.util.ArrayList<>();
+      for (int t = 0; t < finders; t++) {
+        finding.add(pool.submit(() -> {
+          while (replaying.get()) {
+            if (memory.find(key("k1")).isEmpty()) {
+              misses.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (int i = 0; i < 200_000 && misses.get() == 0; i++) {
+        Claim.Acquired replay = (Claim.Acquired) memory.reopen(key("k1"), PAYLOAD, clock.instant(), LEASE,
+            clock.instant().plus(RETENTION));
+        memory.complete(key("k1"), replay.leaseToken(), posted());
+      }
+      replaying.set(false);
+      for (Future<?> f : finding) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(misses).as("finds that answered no record").hasValue(0);
+  }
+
+  /**
    * A claim of a key whose outcome was recorded before the claim began answers the outcome,
    * never in flight and never a second acquisition, while completions move keys between the
    * store's two places under the claimers.
