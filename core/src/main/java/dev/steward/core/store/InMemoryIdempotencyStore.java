@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded default {@link IdempotencyStore}: records in memory, bounded, each dropped when its
- * retention ends (by the given clock). One process only, and nothing survives a restart; use the
- * JDBC store for durability or several instances.
+ * retention and its lease have both ended (by the given clock). One process only, and nothing
+ * survives a restart; use the JDBC store for durability or several instances.
  *
  * <p>The bound protects the heap: it counts completed keys (claims in flight are never evicted),
  * and when more are held than it allows, Caffeine evicts some — by its admission policy, often
@@ -37,15 +37,17 @@ import org.jspecify.annotations.Nullable;
  * the bound never touches, and completed records in a Caffeine cache, which bounds and expires
  * them. A key moves into the cache once, when its outcome is recorded, so a claim and its
  * completion cost one cache write. Every change of a key's state happens under the in-flight
- * map's lock for that key; a claim of a fresh key takes the map's {@code putIfAbsent} and then
- * looks again for a completion that may have moved the key meanwhile. An abandoned claim (never
- * completed or released) whose lease and retention have both ended is dropped by {@link
- * #purgeExpired}, by {@link #cleanUp}, by the next claim of its key, or by a sweep every {@value
- * #SWEEP_EVERY} claims.
+ * map's lock for that key, but for the cache's own evictions and expiries and a purge of completed
+ * records, which only drop a completed record; a claim of a fresh key takes the map's {@code
+ * putIfAbsent} and then looks again for a completion that may have moved the key meanwhile. An
+ * abandoned claim (never completed or released) whose lease and retention have both ended is
+ * dropped by {@link #purgeExpired}, by {@link #cleanUp}, by the next claim of its key, or by a
+ * sweep every {@value #SWEEP_EVERY} claims.
  *
  * <p>Evicting beyond the bound and dropping expired records is the cache's upkeep, done by
- * default on the common pool shortly after the writes that call for it; answers never depend on
- * when it runs. {@link Builder#maintenanceExecutor} changes where it runs.
+ * default on the common pool shortly after the writes that call for it. An expired record is never
+ * answered, whether or not the upkeep dropped it yet; a completed record beyond the bound is
+ * answered until the upkeep evicts it. {@link Builder#maintenanceExecutor} changes where it runs.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** The default bound on records held. */
@@ -146,9 +148,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
      * Runs the store's upkeep — evicting records beyond the bound, dropping expired ones — on
      * {@code executor}; by default {@link java.util.concurrent.ForkJoinPool#commonPool()}, so that
      * it happens shortly after the writes that call for it, in batches, off the caller's thread.
-     * Answers never depend on it: an expired record is never answered, whether or not it was
-     * dropped yet. {@code Runnable::run} does the upkeep in the calling thread when it is due,
-     * which makes evictions happen at once, at some cost to throughput.
+     * An expired record is never answered, whether or not it was dropped yet; a record beyond
+     * the bound is answered until it is evicted. {@code Runnable::run} does the upkeep in the
+     * calling thread when it is due, which makes evictions happen at once, at some cost to
+     * throughput.
      *
      * @throws IllegalStateException if it was set already
      */
@@ -219,7 +222,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   // Every case but a fresh key, decided under the in-flight map's lock for the key, which every
-  // change of the key's state takes: the cache's record of the key cannot change meanwhile.
+  // change of the key's state takes: the cache's record of the key cannot change meanwhile, though
+  // the cache's upkeep or a purge may drop it.
   private Claim claimUnderLock(IdempotencyKey key, Fingerprint fingerprint, Instant now, Duration lease,
       Instant expiresAt) {
     Instant leaseExpiresAt = now.plus(lease);
