@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * putIfAbsent} and then looks again for a completion that may have moved the key meanwhile. An
  * abandoned claim (never completed or released) whose lease and retention have both ended is
  * dropped by {@link #purgeExpired}, by {@link #cleanUp}, by the next claim of its key, or by a
- * sweep every {@value #SWEEP_EVERY} claims.
+ * sweep every {@value #SWEEP_EVERY} lease tokens drawn (claims, takeovers and replays).
  *
  * <p>Evicting beyond the bound and dropping expired records is the cache's upkeep, done by
  * default on the common pool shortly after the writes that call for it. An expired record is never
@@ -205,10 +205,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       return answer(key, done, fingerprint);
     }
     Instant leaseExpiresAt = now.plus(lease);
-    long token = tokens.incrementAndGet();
-    if ((token & (SWEEP_EVERY - 1)) == 0) {
+    if (sweepDue) {
+      sweepDue = false;
       sweepAbandoned(now, Integer.MAX_VALUE);
     }
+    long token = nextToken();
     Entry fresh = new Entry(fingerprint, token, leaseExpiresAt, 1, null, now, expiresAt);
     // Most claims are of keys never seen: one putIfAbsent decides them. A completion may have
     // moved the key into the cache between the first look and the put, so look once more.
@@ -240,7 +241,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         completed.remove(k, done); // its retention and lease ended: the key is free
       }
       if (e == null || abandoned(e, now)) {
-        Entry fresh = new Entry(fingerprint, tokens.incrementAndGet(), leaseExpiresAt, 1, null, now, expiresAt);
+        Entry fresh = new Entry(fingerprint, nextToken(), leaseExpiresAt, 1, null, now, expiresAt);
         answer[0] = new Claim.Acquired(k, token(fresh.token), leaseExpiresAt, 1);
         return fresh;
       }
@@ -254,7 +255,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       }
       // A takeover runs the work again: the outcome it records is kept a whole retention from now.
       Instant retained = e.expiresAt().isAfter(expiresAt) ? e.expiresAt() : expiresAt;
-      Entry taken = new Entry(e.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, e.attempt + 1, null,
+      Entry taken = new Entry(e.fingerprint, nextToken(), leaseExpiresAt, e.attempt + 1, null,
           e.createdAt(), retained);
       answer[0] = new Claim.Acquired(k, token(taken.token), leaseExpiresAt, taken.attempt);
       return taken;
@@ -311,7 +312,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return e;
       }
       Instant leaseExpiresAt = now.plus(lease);
-      Entry reopened = new Entry(done.fingerprint, tokens.incrementAndGet(), leaseExpiresAt, done.attempt + 1, null,
+      Entry reopened = new Entry(done.fingerprint, nextToken(), leaseExpiresAt, done.attempt + 1, null,
           done.createdAt(), expiresAt);
       completed.remove(k, done);
       answer[0] = new Claim.Acquired(k, token(reopened.token), leaseExpiresAt, reopened.attempt);
@@ -407,6 +408,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   // claim was a fifth of a claim's time.
   private final String tokenPrefix = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 1 << 31) + ":";
   private final AtomicLong tokens = new AtomicLong();
+
+  // Set when a token drawn anywhere (a fresh claim, a takeover, a replay) completes SWEEP_EVERY
+  // more; the next claim sweeps, outside any lock of the in-flight map.
+  private volatile boolean sweepDue;
+
+  private long nextToken() {
+    long token = tokens.incrementAndGet();
+    if ((token & (SWEEP_EVERY - 1)) == 0) {
+      sweepDue = true;
+    }
+    return token;
+  }
 
   private String token(long number) {
     return tokenPrefix.concat(Long.toString(number, Character.MAX_RADIX));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.core.idempotency.Claim;
 import dev.steward.core.idempotency.LeaseLostException;
 import dev.steward.core.testing.MutableClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +135,27 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
     }
 
     assertThat(memory.claimsInFlight()).isZero();
+  }
+
+  @Test
+  void abandonedClaims_areSwept_evenWhenAReplayDrawsTheTokenThatCallsForIt() {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.create(clock);
+    memory.claim(key("abandoned"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION)); // token 1
+    Claim.Acquired replayed = (Claim.Acquired) memory.claim(key("replayed"), PAYLOAD, clock.instant(), LEASE,
+        clock.instant().plus(RETENTION.multipliedBy(2))); // token 2
+    memory.complete(key("replayed"), replayed.leaseToken(), posted());
+    clock.advance(RETENTION.minusSeconds(1));
+    for (int i = 3; i < InMemoryIdempotencyStore.SWEEP_EVERY; i++) {
+      Claim.Acquired a = (Claim.Acquired) memory.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      memory.complete(key("k-" + i), a.leaseToken(), posted());
+    }
+    clock.advance(Duration.ofSeconds(2)); // the abandoned claim's lease and retention have ended
+    memory.reopen(key("replayed"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION)); // token SWEEP_EVERY
+
+    memory.claim(key("next"), PAYLOAD, clock.instant(), LEASE, clock.instant().plus(RETENTION));
+
+    assertThat(memory.claimsInFlight()).as("the replayed key and the next claim, not the abandoned one").isEqualTo(2);
   }
 
   @Test
