@@ -1,5 +1,7 @@
 package dev.steward.benchmarks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.core.idempotency.Claim;
 import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.PayloadFingerprints;
@@ -48,6 +50,8 @@ import tools.jackson.databind.JsonNode;
  *       the claim was {@linkplain Claim.Acquired acquired}: a repeated key fails the run.
  *   <li>{@code baseline_putIfAbsent} is the floor: a bare {@link ConcurrentHashMap#putIfAbsent}
  *       of the same keys, no lease, no outcome, no expiry.
+ *   <li>{@code baseline_caffeinePut} is the floor of a store on Caffeine: a bare {@code put} of the
+ *       same keys into a bounded Caffeine cache with a fixed expiry, no lease, no outcome check.
  *   <li>{@code peer_camelMemoryRepository} is what a Camel user would pick: Camel's {@link
  *       MemoryIdempotentRepository} {@code add} then {@code confirm} of the same key strings, its
  *       LRU bound above the ring so it evicts nothing. It records no fingerprint, lease or outcome.
@@ -112,6 +116,7 @@ public class IdempotencyBenchmark {
   private InMemoryIdempotencyStore store;
   private ConcurrentHashMap<IdempotencyKey, RecordedOutcome> map;
   private IdempotentRepository camel;
+  private Cache<IdempotencyKey, RecordedOutcome> caffeine;
   private IdempotencyKey[] prefill;
 
   /** Each thread's slice of the ring and its place in it. */
@@ -201,6 +206,7 @@ public class IdempotencyBenchmark {
     map = new ConcurrentHashMap<>();
     camel = MemoryIdempotentRepository.memoryIdempotentRepository(atBound ? BOUND : RING * 2);
     camel.start();
+    caffeine = Caffeine.newBuilder().maximumSize(atBound ? BOUND : MAXIMUM_SIZE).expireAfterWrite(RETENTION).build();
     if (atBound) {
       for (IdempotencyKey k : prefill) {
         Claim c = store.claim(k, payloadFingerprints[0], clock.instant(), LEASE, expiresAt);
@@ -208,7 +214,9 @@ public class IdempotencyBenchmark {
         map.put(k, outcome);
         camel.add(k.key());
         camel.confirm(k.key());
+        caffeine.put(k, outcome);
       }
+      caffeine.cleanUp();
       store.cleanUp();
     }
   }
@@ -253,6 +261,18 @@ public class IdempotencyBenchmark {
       map.remove(age >= cursor.share ? keys[i - cursor.share] : prefill[cursor.prefillBase + age]);
     }
     return previous;
+  }
+
+  /**
+   * Puts the same fresh key into a bare bounded Caffeine cache, as large as the store's bound,
+   * its entries expiring 24 h after they are written: the least a store built on Caffeine (as the
+   * in-memory store is) pays for the one cache write a completed key takes.
+   */
+  @Benchmark
+  public RecordedOutcome baseline_caffeinePut(Cursor cursor) {
+    int i = cursor.take();
+    caffeine.put(keys[i], outcome);
+    return outcome;
   }
 
   /** Adds and confirms the same key string in Camel's in-memory repository. */
