@@ -1,0 +1,93 @@
+package dev.steward.examples.idempotentconsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.core.store.InMemoryAuditStore;
+import dev.steward.core.store.InMemoryIdempotencyStore;
+import dev.steward.core.store.InMemorySequenceStore;
+import dev.steward.core.store.JdbcStores;
+import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Result;
+import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Summary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdempotentConsumerExampleTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+  private List<String> lines() {
+    return List.of(printed.toString(StandardCharsets.UTF_8).split("\\R"));
+  }
+
+  private static StandInErp erp() {
+    return new StandInErp(Set.of("INV-2026-0002"));
+  }
+
+  @Test
+  void inMemory_eachInvoiceVersionIsPostedOnce_thoughTheBrokerRepeatsAndReorders() {
+    StandInErp erp = erp();
+    Summary summary = new IdempotentConsumerExample(CLOCK, out, erp, InMemoryIdempotencyStore.create(CLOCK),
+        InMemorySequenceStore.create(), InMemoryAuditStore.create()).run(IdempotentConsumerExample.deliveries(CLOCK.instant()));
+
+    assertThat(summary.results()).containsExactlyInAnyOrderEntriesOf(Map.of(Result.POSTED, 3, Result.REPLAYED, 1,
+        Result.HELD_FOR_RETRY, 1, Result.REFUSED_MISMATCH, 1, Result.STALE, 1));
+    assertThat(summary.erpCalls()).as("three postings and the call refused with 503").isEqualTo(4);
+    assertThat(erp.calls()).extracting(StandInErp.Call::invoiceId)
+        .containsExactly("INV-2026-0001", "INV-2026-0002", "INV-2026-0002", "INV-2026-0001");
+    assertThat(summary.auditEntries()).isEqualTo(3);
+    assertThat(summary.auditIntact()).isTrue();
+    assertThat(lines()).element(1).asString().contains("REPLAYED").contains("JE-2026-00001");
+    assertThat(lines()).element(5).asString().contains("REFUSED_MISMATCH").contains("sha-256:")
+        .contains("first used with a payload of fingerprint");
+    assertThat(lines()).element(6).asString().contains("STALE").contains("is at 2; a change at 1");
+  }
+
+  @Test
+  void theErpCall_carriesTheKeyDownstream_andTheTraceOfBilling() {
+    StandInErp erp = erp();
+    new IdempotentConsumerExample(CLOCK, out, erp, InMemoryIdempotencyStore.create(CLOCK),
+        InMemorySequenceStore.create(), InMemoryAuditStore.create()).run(IdempotentConsumerExample.deliveries(CLOCK.instant()));
+
+    StandInErp.Call first = erp.calls().get(0);
+    assertThat(first.idempotencyKey()).isEqualTo("erp.post-invoice:16:/systems/billing#evt-1001");
+    assertThat(first.headers()).containsEntry("traceparent", IdempotentConsumerExample.TRACEPARENT)
+        .containsEntry("X-Correlation-ID", "corr-INV-2026-0001");
+    assertThat(erp.calls().get(1).idempotencyKey()).as("the retry after the 503 sends the same key")
+        .isEqualTo(erp.calls().get(2).idempotencyKey());
+  }
+
+  @Test
+  void inAnH2File_aSecondRunReplaysEveryDelivery_andCallsTheErpNotOnce(@TempDir Path dir) {
+    Path file = dir.resolve("consumer");
+    Summary first = runOnH2(file, erp());
+    assertThat(first.erpCalls()).isEqualTo(4);
+
+    StandInErp afterRestart = erp();
+    Summary second = runOnH2(file, afterRestart);
+
+    assertThat(second.results()).containsExactlyInAnyOrderEntriesOf(Map.of(Result.REPLAYED, 5,
+        Result.REFUSED_MISMATCH, 1, Result.STALE, 1));
+    assertThat(afterRestart.calls()).isEmpty();
+    assertThat(second.auditEntries()).as("nothing posted, nothing audited again").isEqualTo(3);
+    assertThat(second.auditIntact()).isTrue();
+  }
+
+  private Summary runOnH2(Path file, StandInErp erp) {
+    JdbcStores stores = IdempotentConsumerExample.h2(file);
+    stores.migrate();
+    return new IdempotentConsumerExample(CLOCK, out, erp, stores.idempotencyStore(), stores.sequenceStore(),
+        stores.auditStore()).run(IdempotentConsumerExample.deliveries(CLOCK.instant()));
+  }
+}
