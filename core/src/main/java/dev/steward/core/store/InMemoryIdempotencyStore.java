@@ -3,6 +3,7 @@ package dev.steward.core.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.steward.core.idempotency.Claim;
 import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.IdempotencyRecord;
@@ -21,7 +22,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default {@link IdempotencyStore}: records in memory, bounded, each dropped when its
@@ -56,13 +60,22 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** Claims between two sweeps of abandoned claims; a power of two. */
   static final int SWEEP_EVERY = 1 << 16;
 
+  /** The least time between two warnings that the bound evicted records early. */
+  static final Duration EVICTION_WARNING_INTERVAL = Duration.ofMinutes(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryIdempotencyStore.class);
+
   private final ConcurrentHashMap<IdempotencyKey, Entry> inFlight = new ConcurrentHashMap<>();
+  private final long maximumSize;
+  private final LongAdder evictedEarly = new LongAdder();
+  private final AtomicLong nextEvictionWarning = new AtomicLong(Long.MIN_VALUE);
   private final Cache<IdempotencyKey, Entry> cache;
   private final ConcurrentMap<IdempotencyKey, Entry> completed;
   private final Clock clock;
 
   private InMemoryIdempotencyStore(Builder builder) {
     this.clock = builder.clock;
+    this.maximumSize = builder.maximumSize;
     Caffeine<Object, Object> caffeine = Caffeine.newBuilder()
         .maximumSize(builder.maximumSize)
         .ticker(() -> clock.millis() * 1_000_000L);
@@ -70,6 +83,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       caffeine.executor(builder.maintenance);
     }
     this.cache = caffeine
+        .evictionListener((IdempotencyKey key, Entry e, RemovalCause cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            countEarlyEviction();
+          }
+        })
         .expireAfter(new Expiry<IdempotencyKey, Entry>() {
           @Override
           public long expireAfterCreate(IdempotencyKey key, Entry e, long currentTime) {
@@ -338,6 +356,32 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       return Optional.empty(); // as a claim would see it: gone
     }
     return Optional.of(e.toRecord(key, this));
+  }
+
+  /**
+   * Returns how many completed records the bound has evicted before their retention ended, since
+   * the store was made: each is a key whose repeat would run its work again. Anything above zero
+   * means the store is smaller than the keys one retention period sees; it is also logged as a
+   * warning, at most once a minute.
+   */
+  public long evictedEarly() {
+    return evictedEarly.sum();
+  }
+
+  private void countEarlyEviction() {
+    evictedEarly.increment();
+    long now = clock.millis();
+    long due = nextEvictionWarning.get();
+    if (now >= due && nextEvictionWarning.compareAndSet(due, now + EVICTION_WARNING_INTERVAL.toMillis())) {
+      LOG.warn(evictionWarning(evictedEarly.sum()));
+    }
+  }
+
+  /** The warning that the bound evicted {@code evicted} records early. */
+  String evictionWarning(long evicted) {
+    return "the in-memory idempotency store has evicted " + evicted + " completed key(s) before their retention"
+        + " ended, because it holds at most " + maximumSize + " (maximumSize): a repeat of an evicted key runs its"
+        + " work again. Raise maximumSize above the keys one retention period sees, or use a JDBC store";
   }
 
   /** The claims in flight held now, abandoned ones not yet dropped included. */

@@ -159,6 +159,37 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void keysTheBoundEvictsBeforeTheirRetention_areCounted_andNamedInAWarning() {
+    InMemoryIdempotencyStore small = InMemoryIdempotencyStore.builder(clock).maximumSize(100)
+        .maintenanceExecutor(Runnable::run).build();
+    for (int i = 0; i < 1_000; i++) {
+      Claim.Acquired a = (Claim.Acquired) small.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      small.complete(key("k-" + i), a.leaseToken(), posted());
+    }
+
+    assertThat(small.evictedEarly()).isEqualTo(900);
+    assertThat(small.evictionWarning(900)).contains("evicted 900 completed key(s) before their retention ended")
+        .contains("at most 100 (maximumSize)").contains("runs its work again");
+  }
+
+  @Test
+  void keysDroppedWhenTheirRetentionEnds_areNotCountedAsEvictedEarly() {
+    InMemoryIdempotencyStore memory = InMemoryIdempotencyStore.builder(clock).maximumSize(100)
+        .maintenanceExecutor(Runnable::run).build();
+    for (int i = 0; i < 50; i++) {
+      Claim.Acquired a = (Claim.Acquired) memory.claim(key("k-" + i), PAYLOAD, clock.instant(), LEASE,
+          clock.instant().plus(RETENTION));
+      memory.complete(key("k-" + i), a.leaseToken(), posted());
+    }
+    clock.advance(RETENTION.plusSeconds(1));
+    memory.cleanUp();
+
+    assertThat(memory.find(key("k-0"))).isEmpty();
+    assertThat(memory.evictedEarly()).isZero();
+  }
+
+  @Test
   void builder_checksEachSetting_andTakesItOnce() {
     assertThatThrownBy(() -> InMemoryIdempotencyStore.builder(clock).maximumSize(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("maximumSize must be positive; was 0");
