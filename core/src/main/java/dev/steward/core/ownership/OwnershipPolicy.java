@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Attribute paths and the attributes conditions read are checked against the canonical model
- * ({@link AttributeCatalog}) as the policy is built, and {@link #build} runs the {@linkplain
+ * ({@link AttributeCatalog}) as the policy is built, and {@link Builder#build} runs the {@linkplain
  * OwnershipLint lint}: errors fail the build unless lint is relaxed. Immutable and thread-safe.
  */
 public final class OwnershipPolicy {
