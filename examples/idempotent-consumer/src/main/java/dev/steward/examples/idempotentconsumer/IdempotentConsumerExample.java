@@ -209,13 +209,18 @@ public final class IdempotentConsumerExample {
       sequencer.abandon(ticket);
       throw failed;
     }
-    audit.append(AuditEvent.of(Actor.system("invoice-consumer"), "erp.invoice.posted")
-        .entity(invoiceId)
-        .correlationId(correlation.correlationId())
-        .details(Map.of("document", posting.documentNumber(), "key", key.toString(), "version",
-            Long.toString(version)))
-        .build());
-    sequencer.commit(ticket);
+    try {
+      audit.append(AuditEvent.of(Actor.system("invoice-consumer"), "erp.invoice.posted")
+          .entity(invoiceId)
+          .correlationId(correlation.correlationId())
+          .details(Map.of("document", posting.documentNumber(), "key", key.toString(), "version",
+              Long.toString(version)))
+          .build());
+    } finally {
+      // The ERP has posted this version: move the stream on even if the audit entry failed. A
+      // ticket left open would refuse or hold every later version of the invoice.
+      sequencer.commit(ticket);
+    }
     return posting;
   }
 

@@ -1,13 +1,18 @@
 package dev.steward.examples.idempotentconsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.core.audit.AuditQuery;
+import dev.steward.core.audit.AuditRecord;
+import dev.steward.core.store.AuditStore;
 import dev.steward.core.store.InMemoryAuditStore;
 import dev.steward.core.store.InMemoryIdempotencyStore;
 import dev.steward.core.store.InMemorySequenceStore;
 import dev.steward.core.store.JdbcStores;
 import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Result;
 import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Summary;
+import dev.steward.model.Envelope;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +22,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +89,47 @@ class IdempotentConsumerExampleTest {
     assertThat(afterRestart.calls()).isEmpty();
     assertThat(second.auditEntries()).as("nothing posted, nothing audited again").isEqualTo(3);
     assertThat(second.auditIntact()).isTrue();
+  }
+
+  @Test
+  void anAuditEntryThatFailsAfterThePosting_stillMovesTheInvoiceOn_soItsNextVersionPosts() {
+    StandInErp erp = erp();
+    IdempotentConsumerExample consumer = new IdempotentConsumerExample(CLOCK, out, erp,
+        InMemoryIdempotencyStore.create(CLOCK), InMemorySequenceStore.create(), new FailingOnce(InMemoryAuditStore.create()));
+    List<Envelope> deliveries = IdempotentConsumerExample.deliveries(CLOCK.instant());
+
+    assertThatThrownBy(() -> consumer.handle(deliveries.get(0))).hasRootCauseMessage("audit store unavailable");
+    assertThat(consumer.handle(deliveries.get(4))).as("version 2, after version 1 was posted").isEqualTo(Result.POSTED);
+    assertThat(erp.calls()).hasSize(2);
+  }
+
+  /** An audit store whose first append fails. */
+  private static final class FailingOnce implements AuditStore {
+    private final AuditStore delegate;
+    private boolean failed;
+
+    FailingOnce(AuditStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public AuditRecord append(Function<Optional<AuditRecord>, AuditRecord> next) {
+      if (!failed) {
+        failed = true;
+        throw new IllegalStateException("audit store unavailable");
+      }
+      return delegate.append(next);
+    }
+
+    @Override
+    public List<AuditRecord> read(long from, int limit) {
+      return delegate.read(from, limit);
+    }
+
+    @Override
+    public List<AuditRecord> query(AuditQuery query) {
+      return delegate.query(query);
+    }
   }
 
   private Summary runOnH2(Path file, StandInErp erp) {
