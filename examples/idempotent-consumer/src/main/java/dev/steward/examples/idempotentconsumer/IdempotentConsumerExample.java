@@ -9,6 +9,7 @@ import dev.steward.core.correlation.CorrelationScope;
 import dev.steward.core.idempotency.IdempotencyConflictException;
 import dev.steward.core.idempotency.IdempotencyKey;
 import dev.steward.core.idempotency.Idempotent;
+import dev.steward.core.idempotency.RecordedOutcome;
 import dev.steward.core.idempotency.ReplayedFailureException;
 import dev.steward.core.idempotency.Sequencer;
 import dev.steward.core.store.AuditStore;
@@ -23,7 +24,6 @@ import dev.steward.model.CanonicalJson;
 import dev.steward.model.Envelope;
 import dev.steward.spi.CallContext;
 import dev.steward.spi.ConnectorException;
-import dev.steward.spi.TransientFailureException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -77,7 +77,9 @@ public final class IdempotentConsumerExample {
     /** The key was used before with another payload (HTTP 422): for a person to look at. */
     REFUSED_MISMATCH,
     /** An older version than one already posted: never posted. */
-    STALE
+    STALE,
+    /** The work failed in another way, and the failure was recorded: for a person to look at. */
+    FAILED
   }
 
   private final Clock clock;
@@ -173,12 +175,21 @@ public final class IdempotentConsumerExample {
         out.println(line + Result.STALE + "  " + stale.getMessage());
         return Result.STALE;
       } catch (ReplayedFailureException recorded) {
-        // The key's work failed before and was recorded: a stale version stays stale.
-        out.println(line + Result.STALE + "  (recorded) " + recorded.outcome().errorMessage());
-        return Result.STALE;
-      } catch (TransientFailureException unavailable) {
-        out.println(line + Result.HELD_FOR_RETRY + "  " + unavailable.getMessage() + "; the key is free again");
-        return Result.HELD_FOR_RETRY;
+        // The key's work failed before and was recorded: replayed as what it was, nothing called.
+        RecordedOutcome outcome = recorded.outcome();
+        Result result = StaleVersionException.class.getName().equals(outcome.errorType()) ? Result.STALE
+            : Result.FAILED;
+        out.println(line + result + "  (recorded) " + (result == Result.STALE ? "" : outcome.errorType() + ": ")
+            + outcome.errorMessage());
+        return result;
+      } catch (ConnectorException failure) {
+        // As the releaseOn predicate: a retryable failure freed the key, any other was recorded.
+        if (failure.retryable()) {
+          out.println(line + Result.HELD_FOR_RETRY + "  " + failure.getMessage() + "; the key is free again");
+          return Result.HELD_FOR_RETRY;
+        }
+        out.println(line + Result.FAILED + "  " + failure.getMessage() + "; recorded, the ERP is not called again");
+        return Result.FAILED;
       } catch (Exception unexpected) {
         throw new IllegalStateException("delivery " + delivery.id() + " failed unexpectedly", unexpected);
       }

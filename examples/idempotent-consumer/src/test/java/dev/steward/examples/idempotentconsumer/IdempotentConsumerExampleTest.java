@@ -103,6 +103,19 @@ class IdempotentConsumerExampleTest {
     assertThat(erp.calls()).hasSize(2);
   }
 
+  @Test
+  void aRedeliveryOfAKeyWhoseWorkFailed_isReportedAsFailed_notAsStale() {
+    StandInErp erp = erp();
+    IdempotentConsumerExample consumer = new IdempotentConsumerExample(CLOCK, out, erp,
+        InMemoryIdempotencyStore.create(CLOCK), InMemorySequenceStore.create(), new FailingOnce(InMemoryAuditStore.create()));
+    Envelope first = IdempotentConsumerExample.deliveries(CLOCK.instant()).get(0);
+    assertThatThrownBy(() -> consumer.handle(first)).hasRootCauseMessage("audit store unavailable");
+
+    assertThat(consumer.handle(first)).isEqualTo(Result.FAILED);
+    assertThat(lines()).last().asString().contains("FAILED  (recorded) java.lang.IllegalStateException: audit store unavailable");
+    assertThat(erp.calls()).as("the posting is not repeated").hasSize(1);
+  }
+
   /** An audit store whose first append fails. */
   private static final class FailingOnce implements AuditStore {
     private final AuditStore delegate;
