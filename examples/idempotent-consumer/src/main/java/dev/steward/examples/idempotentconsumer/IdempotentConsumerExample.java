@@ -72,7 +72,10 @@ public final class IdempotentConsumerExample {
     POSTED,
     /** A repeat of a posted key: the recorded posting, the ERP not called. */
     REPLAYED,
-    /** The ERP was unavailable; the claim was released for the redelivery. */
+    /**
+     * The ERP was unavailable, and the claim was released for the redelivery; or another consumer
+     * holds the key: the redelivery replays what it posted.
+     */
     HELD_FOR_RETRY,
     /** The key was used before with another payload (HTTP 422): for a person to look at. */
     REFUSED_MISMATCH,
@@ -169,6 +172,11 @@ public final class IdempotentConsumerExample {
             + posting.currency() + (done.replayed() ? " (recorded; the ERP was not called)" : ""));
         return result;
       } catch (IdempotencyConflictException conflict) {
+        if (conflict.reason() == IdempotencyConflictException.Reason.IN_FLIGHT) {
+          // Another consumer is posting this delivery now: redeliver later, to replay what it posted.
+          out.println(line + Result.HELD_FOR_RETRY + "  " + conflict.getMessage());
+          return Result.HELD_FOR_RETRY;
+        }
         out.println(line + Result.REFUSED_MISMATCH + "  " + conflict.getMessage());
         return Result.REFUSED_MISMATCH;
       } catch (StaleVersionException stale) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.audit.AuditQuery;
 import dev.steward.core.audit.AuditRecord;
+import dev.steward.core.idempotency.IdempotencyKey;
+import dev.steward.core.idempotency.PayloadFingerprints;
 import dev.steward.core.store.AuditStore;
 import dev.steward.core.store.InMemoryAuditStore;
 import dev.steward.core.store.InMemoryIdempotencyStore;
@@ -12,16 +14,19 @@ import dev.steward.core.store.InMemorySequenceStore;
 import dev.steward.core.store.JdbcStores;
 import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Result;
 import dev.steward.examples.idempotentconsumer.IdempotentConsumerExample.Summary;
+import dev.steward.model.CanonicalJson;
 import dev.steward.model.Envelope;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -114,6 +119,23 @@ class IdempotentConsumerExampleTest {
     assertThat(consumer.handle(first)).isEqualTo(Result.FAILED);
     assertThat(lines()).last().asString().contains("FAILED  (recorded) java.lang.IllegalStateException: audit store unavailable");
     assertThat(erp.calls()).as("the posting is not repeated").hasSize(1);
+  }
+
+  @Test
+  void aDeliveryWhoseKeyAnotherConsumerHolds_isHeldForRetry_notRefused() {
+    StandInErp erp = erp();
+    InMemoryIdempotencyStore keys = InMemoryIdempotencyStore.create(CLOCK);
+    Envelope first = IdempotentConsumerExample.deliveries(CLOCK.instant()).get(0);
+    keys.claim(IdempotencyKey.of(IdempotentConsumerExample.NAMESPACE, first),
+        PayloadFingerprints.using(CanonicalJson.ofDefaults()).of(Objects.requireNonNull(first.data())),
+        CLOCK.instant(), Duration.ofSeconds(30), CLOCK.instant().plus(Duration.ofHours(24)));
+
+    Result result = new IdempotentConsumerExample(CLOCK, out, erp, keys, InMemorySequenceStore.create(),
+        InMemoryAuditStore.create()).handle(first);
+
+    assertThat(result).isEqualTo(Result.HELD_FOR_RETRY);
+    assertThat(lines()).last().asString().contains("is in flight");
+    assertThat(erp.calls()).isEmpty();
   }
 
   /** An audit store whose first append fails. */
