@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.h2.jdbcx.JdbcDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * consumer:
  *
  * <ol>
- *   <li>opens the envelope's correlation (MDC keys for the logs, headers for the ERP call);
+ *   <li>opens the correlation of its own step, caused by the envelope and a child span of its
+ *       trace (MDC keys for the logs, headers for the ERP call);
  *   <li>claims the envelope's idempotency key with {@link Idempotent}: a repeat replays the
  *       recorded posting and calls nothing, a changed payload under a used key is refused;
  *   <li>offers the invoice's version to a {@link Sequencer}: a version older than one already
@@ -158,8 +160,11 @@ public final class IdempotentConsumerExample {
   /** Handles one delivery. */
   @SuppressWarnings("try") // the scope only sets and restores the MDC around the block
   Result handle(Envelope delivery) {
+    // This step's correlation: the delivery as its cause, and a child span of billing's trace, so
+    // the ERP's span hangs under this consumer rather than beside it under billing's span.
     Correlation correlation = Correlation.of(delivery)
-        .orElseThrow(() -> new IllegalArgumentException("delivery " + delivery.id() + " has no correlation id"));
+        .orElseThrow(() -> new IllegalArgumentException("delivery " + delivery.id() + " has no correlation id"))
+        .causedBy(delivery, ThreadLocalRandom.current());
     try (CorrelationScope scope = CorrelationScope.open(correlation)) {
       IdempotencyKey key = IdempotencyKey.of(NAMESPACE, delivery);
       String line = delivery.id() + "  " + delivery.subject() + " v" + delivery.entityVersion() + "  ";
