@@ -52,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>claims the envelope's idempotency key with {@link Idempotent}: a repeat replays the
  *       recorded posting and calls nothing, a changed payload under a used key is refused;
  *   <li>offers the invoice's version to a {@link Sequencer}: a version older than one already
- *       posted is stale and is never posted;
+ *       posted is stale and is never posted; a version that skips one is escalated to a person
+ *       rather than posted around the gap;
  *   <li>posts to the ERP with the key (for an ERP that honours one) and the trace headers, appends
  *       an audit entry, and commits the version; a 503 from the ERP releases the claim, so the
  *       redelivery posts.
@@ -83,6 +84,11 @@ public final class IdempotentConsumerExample {
     REFUSED_MISMATCH,
     /** An older version than one already posted: never posted. */
     STALE,
+    /**
+     * A version that skips one: not posted around the gap, but handed to a person, who replays
+     * the key once the missing version is posted.
+     */
+    ESCALATED,
     /** The work failed in another way, and the failure was recorded: for a person to look at. */
     FAILED
   }
@@ -106,7 +112,10 @@ public final class IdempotentConsumerExample {
         // A failure worth retrying releases the key; any other is recorded and replayed.
         .releaseOn(e -> e instanceof ConnectorException failure && failure.retryable())
         .build();
-    this.sequencer = Sequencer.of(versions, clock, Duration.ofMinutes(5), 100, Sequencer.GapPolicy.ESCALATE);
+    // No reorder window: a version that skips one is escalated at once rather than held. A consumer
+    // that waits uses a window, calls expire() on a schedule, and posts every change of each ticket
+    // in order (a ticket holds the released versions too) before it commits the ticket.
+    this.sequencer = Sequencer.of(versions, clock, Duration.ZERO, 100, Sequencer.GapPolicy.ESCALATE);
   }
 
   /**
@@ -187,12 +196,16 @@ public final class IdempotentConsumerExample {
       } catch (StaleVersionException stale) {
         out.println(line + Result.STALE + "  " + stale.getMessage());
         return Result.STALE;
+      } catch (VersionGapException gap) {
+        out.println(line + Result.ESCALATED + "  " + gap.getMessage());
+        return Result.ESCALATED;
       } catch (ReplayedFailureException recorded) {
         // The key's work failed before and was recorded: replayed as what it was, nothing called.
         RecordedOutcome outcome = recorded.outcome();
         Result result = StaleVersionException.class.getName().equals(outcome.errorType()) ? Result.STALE
+            : VersionGapException.class.getName().equals(outcome.errorType()) ? Result.ESCALATED
             : Result.FAILED;
-        out.println(line + result + "  (recorded) " + (result == Result.STALE ? "" : outcome.errorType() + ": ")
+        out.println(line + result + "  (recorded) " + (result == Result.FAILED ? outcome.errorType() + ": " : "")
             + outcome.errorMessage());
         return result;
       } catch (ConnectorException failure) {
@@ -218,8 +231,15 @@ public final class IdempotentConsumerExample {
     if (decision instanceof Sequencer.Decision.Stale<String> stale) {
       throw new StaleVersionException(stale.describe());
     }
-    if (!(decision instanceof Sequencer.Decision.Apply<String> ticket)) {
-      throw new IllegalStateException("version " + version + " of " + invoiceId + " skips versions: " + decision);
+    if (decision instanceof Sequencer.Decision.Held<String> held) {
+      // The window is zero: end it now, which hands the change back instead of holding it.
+      sequencer.expire(clock.instant());
+      throw new VersionGapException("version " + held.offered() + " of " + invoiceId + " skips version "
+          + held.expected() + ": not posted; replay this key once version " + held.expected() + " is posted");
+    }
+    if (!(decision instanceof Sequencer.Decision.Apply<String> ticket) || ticket.changes().size() != 1) {
+      // An overflow, or a ticket with released changes, which a zero window never gives.
+      throw new IllegalStateException("version " + version + " of " + invoiceId + " cannot be posted: " + decision);
     }
     JsonNode total = Objects.requireNonNull(delivery.data()).required("total");
     CallContext call = correlation.writeTo(CallContext.builder(clock.instant().plusSeconds(10)))
@@ -248,6 +268,15 @@ public final class IdempotentConsumerExample {
     return posting;
   }
 
+  /** A version that skips one, escalated rather than posted around the gap. */
+  static final class VersionGapException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    VersionGapException(String message) {
+      super(message);
+    }
+  }
+
   /** A version older than one already posted. */
   static final class StaleVersionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -259,7 +288,8 @@ public final class IdempotentConsumerExample {
 
   /**
    * The broker's deliveries: a posting, its redelivery, an invoice the ERP refuses once and its
-   * redelivery, an amended invoice, a changed payload under a used event id, and a late old version.
+   * redelivery, an amended invoice, a changed payload under a used event id, a late old version,
+   * and a version that skips one.
    */
   static List<Envelope> deliveries(Instant now) {
     List<Envelope> deliveries = new ArrayList<>();
@@ -272,10 +302,11 @@ public final class IdempotentConsumerExample {
     deliveries.add(invoice("evt-1003", "INV-2026-0001", 2, "1071.00", now)); // amended
     deliveries.add(invoice("evt-1001", "INV-2026-0001", 1, "1200.00", now)); // same event id, other total
     deliveries.add(invoice("evt-1004", "INV-2026-0001", 1, "1190.00", now)); // version 1 again, exported late
+    deliveries.add(invoice("evt-1006", "INV-2026-0001", 4, "1000.00", now)); // version 3 never came
     return deliveries;
   }
 
-  private static Envelope invoice(String eventId, String invoiceId, long version, String amount, Instant now) {
+  static Envelope invoice(String eventId, String invoiceId, long version, String amount, Instant now) {
     ObjectNode data = CanonicalJson.ofDefaults().mapper().createObjectNode();
     data.put("invoiceId", invoiceId);
     ObjectNode total = data.putObject("total");

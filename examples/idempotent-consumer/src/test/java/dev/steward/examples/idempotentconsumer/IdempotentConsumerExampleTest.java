@@ -54,7 +54,7 @@ class IdempotentConsumerExampleTest {
         InMemorySequenceStore.create(), InMemoryAuditStore.create()).run(IdempotentConsumerExample.deliveries(CLOCK.instant()));
 
     assertThat(summary.results()).containsExactlyInAnyOrderEntriesOf(Map.of(Result.POSTED, 3, Result.REPLAYED, 1,
-        Result.HELD_FOR_RETRY, 1, Result.REFUSED_MISMATCH, 1, Result.STALE, 1));
+        Result.HELD_FOR_RETRY, 1, Result.REFUSED_MISMATCH, 1, Result.STALE, 1, Result.ESCALATED, 1));
     assertThat(summary.erpCalls()).as("three postings and the call refused with 503").isEqualTo(4);
     assertThat(erp.calls()).extracting(StandInErp.Call::invoiceId)
         .containsExactly("INV-2026-0001", "INV-2026-0002", "INV-2026-0002", "INV-2026-0001");
@@ -64,6 +64,28 @@ class IdempotentConsumerExampleTest {
     assertThat(lines()).element(5).asString().contains("REFUSED_MISMATCH").contains("sha-256:")
         .contains("first used with a payload of fingerprint");
     assertThat(lines()).element(6).asString().contains("STALE").contains("is at 2; a change at 1");
+    assertThat(lines()).element(7).asString().contains("ESCALATED")
+        .contains("version 4 of INV-2026-0001 skips version 3: not posted");
+  }
+
+  @Test
+  void aVersionThatSkipsOne_isEscalatedNotHeld_soTheMissingVersionStillPosts() {
+    StandInErp erp = erp();
+    IdempotentConsumerExample consumer = new IdempotentConsumerExample(CLOCK, out, erp,
+        InMemoryIdempotencyStore.create(CLOCK), InMemorySequenceStore.create(), InMemoryAuditStore.create());
+    consumer.run(IdempotentConsumerExample.deliveries(CLOCK.instant()));
+    int before = erp.calls().size();
+
+    Result missing = consumer.handle(IdempotentConsumerExample.invoice("evt-1005", "INV-2026-0001", 3, "1010.00",
+        CLOCK.instant()));
+    Result escalatedAgain = consumer.handle(IdempotentConsumerExample.invoice("evt-1006", "INV-2026-0001", 4,
+        "1000.00", CLOCK.instant()));
+
+    assertThat(missing).as("version 3, once it comes").isEqualTo(Result.POSTED);
+    assertThat(escalatedAgain).as("the escalated key replays its outcome until a person replays it")
+        .isEqualTo(Result.ESCALATED);
+    assertThat(erp.calls().subList(before, erp.calls().size())).extracting(StandInErp.Call::invoiceId)
+        .containsExactly("INV-2026-0001");
   }
 
   @Test
@@ -92,7 +114,7 @@ class IdempotentConsumerExampleTest {
     Summary second = runOnH2(file, afterRestart);
 
     assertThat(second.results()).containsExactlyInAnyOrderEntriesOf(Map.of(Result.REPLAYED, 5,
-        Result.REFUSED_MISMATCH, 1, Result.STALE, 1));
+        Result.REFUSED_MISMATCH, 1, Result.STALE, 1, Result.ESCALATED, 1));
     assertThat(afterRestart.calls()).isEmpty();
     assertThat(second.auditEntries()).as("nothing posted, nothing audited again").isEqualTo(3);
     assertThat(second.auditIntact()).isTrue();
