@@ -350,10 +350,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       found[1] = completed.get(k);
       return e;
     });
+    // An abandoned claim is still held, and its holder may still renew or complete it, until a
+    // purge, a sweep or a claim of its key drops it: it is found until then, as a JDBC row is.
     Entry done = found[1];
     Entry e = done != null ? done : found[0];
-    if (e == null || done == null && abandoned(e, clock.instant())) {
-      return Optional.empty(); // as a claim would see it: gone
+    if (e == null) {
+      return Optional.empty();
     }
     return Optional.of(e.toRecord(key, this));
   }

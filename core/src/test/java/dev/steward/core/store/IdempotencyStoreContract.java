@@ -316,6 +316,18 @@ abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void required_anAbandonedClaim_isStillFound_untilAPurgeDeletesIt() {
+    Claim.Acquired abandoned = acquire(key("k1"));
+    clock.advance(RETENTION.plusSeconds(1)); // past its lease and its retention; its holder may still renew
+
+    assertThat(store.find(key("k1"))).as("not purged yet").get()
+        .extracting(IdempotencyRecord::leaseToken, IdempotencyRecord::completed)
+        .containsExactly(abandoned.leaseToken(), false);
+    assertThat(store.purgeExpired(clock.instant(), 10)).isEqualTo(1);
+    assertThat(store.find(key("k1"))).as("purged").isEmpty();
+  }
+
+  @Test
   void required_purge_deletesExpiredKeys_inBoundedBatches_andKeepsLiveOnes() {
     for (int i = 0; i < 25; i++) {
       Claim.Acquired a = acquire(key("old-" + i));
