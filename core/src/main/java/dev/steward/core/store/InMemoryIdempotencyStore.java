@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * sweep every {@value #SWEEP_EVERY} lease tokens drawn (claims, takeovers and replays).
  *
  * <p>Evicting beyond the bound and dropping expired records is the cache's upkeep, done by
- * default on the common pool shortly after the writes that call for it. An expired record is never
- * answered, whether or not the upkeep dropped it yet; a completed record beyond the bound is
- * answered until the upkeep evicts it. {@link Builder#maintenanceExecutor} changes where it runs.
+ * default on the common pool shortly after the writes that call for it. A completed record whose
+ * retention and lease have ended is never answered, whether or not the upkeep dropped it yet; a
+ * completed record beyond the bound is answered until the upkeep evicts it. {@link Builder#maintenanceExecutor} changes where it runs.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** The default bound on records held. */
@@ -166,8 +166,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
      * Runs the store's upkeep — evicting records beyond the bound, dropping expired ones — on
      * {@code executor}; by default {@link java.util.concurrent.ForkJoinPool#commonPool()}, so that
      * it happens shortly after the writes that call for it, in batches, off the caller's thread.
-     * An expired record is never answered, whether or not it was dropped yet; a record beyond
-     * the bound is answered until it is evicted. {@code Runnable::run} does the upkeep in the
+     * A completed record whose retention and lease have ended is never answered, whether or not
+     * it was dropped yet; a record beyond the bound is answered until it is evicted. {@code Runnable::run} does the upkeep in the
      * calling thread when it is due, which makes evictions happen at once, at some cost to
      * throughput.
      *
