@@ -13,6 +13,7 @@ import dev.steward.core.store.internal.StoreTarget;
 import dev.steward.model.Fingerprint;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,8 @@ import org.jspecify.annotations.Nullable;
  * tables too. {@link JdbcStores} configures all three at once.
  *
  * <p>Times are the caller's, stored as {@code TIMESTAMP WITH TIME ZONE} and truncated to
- * microseconds, the precision both databases hold; the database's clock is never read. An H2 file
+ * microseconds, the precision both databases hold; the database's clock is read only by {@link
+ * #clockSkew}, which tells how far a caller's clock is from it. An H2 file
  * database must be opened with {@code WRITE_DELAY=0}: by default H2 writes commits to the file up to
  * half a second late, and a crash would forget claims and outcomes, so {@link Builder#build()}
  * refuses it.
@@ -110,6 +112,21 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    */
   public int migrate() {
     return target.migrate();
+  }
+
+  /**
+   * Returns how far the database's clock is ahead of {@code clock}, negative when it is behind.
+   * Leases are judged by the clock of each caller, not the database's: two instances whose clocks
+   * differ by more than a lease can each see the other's live claim as expired and take it over,
+   * and the work runs twice. Call this at start-up and on a schedule, with the clock the instances
+   * claim by, and alert when it drifts beyond a small part of the lease (a few seconds against the
+   * default 30 s); every instance measured against the same database is measured against one
+   * reference. The round trip is halved out, so the answer is good to about half of it.
+   *
+   * @throws StoreException if the database fails
+   */
+  public Duration clockSkew(Clock clock) {
+    return target.clockSkew(clock);
   }
 
   @Override

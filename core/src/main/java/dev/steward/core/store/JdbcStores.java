@@ -1,6 +1,8 @@
 package dev.steward.core.store;
 
 import dev.steward.core.store.internal.StoreTarget;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -72,6 +74,21 @@ public final class JdbcStores {
    */
   public int migrate() {
     return target.migrate();
+  }
+
+  /**
+   * Returns how far the database's clock is ahead of {@code clock}, negative when it is behind.
+   * Leases are judged by the clock of each caller, not the database's: two instances whose clocks
+   * differ by more than a lease can each see the other's live claim as expired and take it over,
+   * and the work runs twice. Call this at start-up and on a schedule, with the clock the instances
+   * claim by, and alert when it drifts beyond a small part of the lease (a few seconds against the
+   * default 30 s); every instance measured against the same database is measured against one
+   * reference. The round trip is halved out, so the answer is good to about half of it.
+   *
+   * @throws StoreException if the database fails
+   */
+  public Duration clockSkew(Clock clock) {
+    return target.clockSkew(clock);
   }
 
   /** Returns the idempotency store over these tables. */

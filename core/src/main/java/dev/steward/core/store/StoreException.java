@@ -43,6 +43,8 @@ public class StoreException extends StewardException {
     FIND("idempotency store", "find"),
     /** {@link IdempotencyStore#purgeExpired}. */
     PURGE("idempotency store", "purge expired records"),
+    /** {@link JdbcStores#clockSkew}, or the idempotency store's. */
+    CLOCK("JDBC store", "read the database's clock"),
     /** {@link JdbcStores#migrate()}, or a store's {@code migrate()}. */
     MIGRATE("JDBC store", "migrate its schema"),
     /** {@link AuditStore#append}. */

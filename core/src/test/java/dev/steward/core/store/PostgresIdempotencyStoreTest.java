@@ -10,6 +10,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,5 +171,17 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
       c.setAutoCommit(true);
     }
     assertThat(store.purgeExpired(clock.instant(), 10)).isEqualTo(1);
+  }
+
+  @Test
+  void clockSkew_measuresACallersClockAgainstTheDatabases() {
+    JdbcIdempotencyStore jdbc = (JdbcIdempotencyStore) store;
+
+    Duration againstSystem = jdbc.clockSkew(Clock.systemUTC());
+    Duration fiveMinutesBehind = jdbc.clockSkew(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
+
+    assertThat(againstSystem.abs()).as("the database runs on this machine").isLessThan(Duration.ofSeconds(2));
+    assertThat(fiveMinutesBehind).as("a clock 5 min behind sees the database 5 min ahead")
+        .isBetween(Duration.ofMinutes(5).minusSeconds(2), Duration.ofMinutes(5).plusSeconds(2));
   }
 }
