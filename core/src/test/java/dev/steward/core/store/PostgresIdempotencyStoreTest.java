@@ -184,4 +184,31 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
     assertThat(fiveMinutesBehind).as("a clock 5 min behind sees the database 5 min ahead")
         .isBetween(Duration.ofMinutes(5).minusSeconds(2), Duration.ofMinutes(5).plusSeconds(2));
   }
+
+  @Test
+  void clockSkew_onAConnectionLentInsideATransactionBegunEarlier_readsTheDatabasesClockAsItIsNow() {
+    DataSource late = transactionBegunBefore(autocommitOff(pool), Duration.ofMillis(1500));
+    JdbcIdempotencyStore onLate = JdbcIdempotencyStore.builder(late).schema(SCHEMA).build();
+
+    assertThat(onLate.clockSkew(Clock.systemUTC()).abs())
+        .as("CURRENT_TIMESTAMP would be the transaction's start, 1.5 s before the query")
+        .isLessThan(Duration.ofMillis(500));
+  }
+
+  // Lends connections from dataSource on which a transaction began `earlier` ago, as a host's
+  // transaction or a pool that validated the connection without ending its transaction leaves it.
+  private static DataSource transactionBegunBefore(DataSource dataSource, Duration earlier) {
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("getConnection") || args != null) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Connection c = dataSource.getConnection();
+          try (var s = c.createStatement()) {
+            s.execute("SELECT 1");
+          }
+          Thread.sleep(earlier.toMillis());
+          return c;
+        });
+  }
 }

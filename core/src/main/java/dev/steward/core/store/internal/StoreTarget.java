@@ -35,17 +35,23 @@ public record StoreTarget(DataSource dataSource, Dialect dialect, TableNames nam
 
   /**
    * Returns how far the database's clock is ahead of {@code clock} (negative when behind): the
-   * database's {@code CURRENT_TIMESTAMP} against the midpoint of {@code clock}'s readings before
-   * and after the query, so that the round trip is halved out.
+   * database's time as the query runs against the midpoint of {@code clock}'s readings before
+   * and after it, so that the round trip is halved out. PostgreSQL's {@code CURRENT_TIMESTAMP} is
+   * the start of the transaction, which on a connection lent with autocommit off may have begun
+   * long before, so it is read with {@code clock_timestamp()}; H2's is fixed at its first use in a
+   * transaction, which is this query, since the stores read it nowhere else.
    */
   public Duration clockSkew(Clock clock) {
     Objects.requireNonNull(clock, "clock");
+    String sql = dialect == Dialect.POSTGRESQL
+        ? "SELECT clock_timestamp() AS db_now"
+        : "SELECT CURRENT_TIMESTAMP AS db_now";
     return Jdbc.statement(dataSource, Operation.CLOCK, null, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS db_now")) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         Instant before = clock.instant();
         ResultSet rs = ps.executeQuery();
         if (!rs.next()) {
-          throw new SQLException("SELECT CURRENT_TIMESTAMP returned no row", "02000");
+          throw new SQLException(sql + " returned no row", "02000");
         }
         Instant databaseNow = Jdbc.getRequiredTime(rs, "db_now");
         Instant after = clock.instant();
