@@ -1,6 +1,7 @@
 package dev.steward.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.idempotency.Claim;
 import dev.steward.core.store.IdempotencyStore.ClaimRequest;
@@ -193,6 +194,22 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
     assertThat(onLate.clockSkew(Clock.systemUTC()).abs())
         .as("CURRENT_TIMESTAMP would be the transaction's start, 1.5 s before the query")
         .isLessThan(Duration.ofMillis(500));
+  }
+
+  @Test
+  void clockSkew_whenTheDatabaseFails_isAStoreExceptionNamingTheClock() {
+    pool.failStatements(sql -> sql.contains("clock_timestamp"));
+    try {
+      assertThatThrownBy(() -> JdbcStores.builder(pool).schema(SCHEMA).build().clockSkew(Clock.systemUTC()))
+          .isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.operation()).isEqualTo(StoreException.Operation.CLOCK);
+            assertThat(e.key()).isEmpty();
+            assertThat(e.sqlState()).contains("08006");
+          })
+          .hasMessageStartingWith("the JDBC store failed to read the database's clock: SQLState 08006");
+    } finally {
+      pool.failStatements(sql -> false);
+    }
   }
 
   // Lends connections from dataSource on which a transaction began `earlier` ago, as a host's

@@ -49,14 +49,15 @@ public record StoreTarget(DataSource dataSource, Dialect dialect, TableNames nam
     return Jdbc.statement(dataSource, Operation.CLOCK, null, c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         Instant before = clock.instant();
-        ResultSet rs = ps.executeQuery();
-        if (!rs.next()) {
-          throw new SQLException(sql + " returned no row", "02000");
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new SQLException(sql + " returned no row", "02000");
+          }
+          Instant databaseNow = Jdbc.getRequiredTime(rs, "db_now");
+          Instant after = clock.instant();
+          Instant midpoint = before.plus(Duration.between(before, after).dividedBy(2));
+          return Duration.between(midpoint, databaseNow);
         }
-        Instant databaseNow = Jdbc.getRequiredTime(rs, "db_now");
-        Instant after = clock.instant();
-        Instant midpoint = before.plus(Duration.between(before, after).dividedBy(2));
-        return Duration.between(midpoint, databaseNow);
       }
     });
   }
