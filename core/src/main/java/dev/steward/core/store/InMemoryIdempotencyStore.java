@@ -75,9 +75,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   private InMemoryIdempotencyStore(Builder builder) {
     this.clock = builder.clock;
-    this.maximumSize = builder.maximumSize;
+    this.maximumSize = builder.maximumSize == -1 ? DEFAULT_MAXIMUM_SIZE : builder.maximumSize;
     Caffeine<Object, Object> caffeine = Caffeine.newBuilder()
-        .maximumSize(builder.maximumSize)
+        .maximumSize(maximumSize)
         .ticker(() -> clock.millis() * 1_000_000L);
     if (builder.maintenance != null) {
       caffeine.executor(builder.maintenance);
@@ -184,9 +184,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     /** Returns the store. */
     public InMemoryIdempotencyStore build() {
-      if (maximumSize == -1) {
-        maximumSize = DEFAULT_MAXIMUM_SIZE;
-      }
       return new InMemoryIdempotencyStore(this);
     }
   }

@@ -206,6 +206,16 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
+  void builder_leftAtItsDefaultBound_canStillBeGivenOneAfterABuild() {
+    InMemoryIdempotencyStore.Builder builder = InMemoryIdempotencyStore.builder(clock);
+    builder.build();
+
+    builder.maximumSize(10);
+    assertThatThrownBy(() -> builder.maximumSize(20)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("maximumSize was already set to 10");
+  }
+
+  @Test
   void upkeep_runsOnTheGivenExecutor_andInTheCallingThreadEvictsAtOnce() {
     AtomicInteger tasks = new AtomicInteger();
     InMemoryIdempotencyStore sameThread = InMemoryIdempotencyStore.builder(clock).maximumSize(100)
