@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * completed record beyond the bound is answered until the upkeep evicts it. {@link Builder#maintenanceExecutor} changes where it runs.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-  /** The default bound on records held. */
+  /** The default bound on completed records held; claims in flight are not counted. */
   public static final long DEFAULT_MAXIMUM_SIZE = 1_000_000;
 
   /** Claims between two sweeps of abandoned claims; a power of two. */
@@ -110,15 +110,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   /**
    * Returns a store reading time from {@code clock}, holding at most {@value #DEFAULT_MAXIMUM_SIZE}
-   * records, its upkeep on the common pool.
+   * completed records, its upkeep on the common pool.
    */
   public static InMemoryIdempotencyStore create(Clock clock) {
     return builder(clock).build();
   }
 
   /**
-   * Returns a store reading time from {@code clock}, holding at most {@code maximumSize} records,
-   * its upkeep on the common pool.
+   * Returns a store reading time from {@code clock}, holding at most {@code maximumSize} completed
+   * records (claims in flight are not counted), its upkeep on the common pool.
    *
    * @throws IllegalArgumentException if {@code maximumSize} is not positive
    */
