@@ -73,7 +73,7 @@ public final class JdbcSequenceStore implements SequenceStore {
   @Override
   public OptionalLong current(String stream) {
     checkStream(stream);
-    return Jdbc.transaction(dataSource, Operation.CURRENT, null, c -> sql.current(c, stream));
+    return Jdbc.transaction(dataSource, Jdbc.Subject.onStream(Operation.CURRENT, stream), c -> sql.current(c, stream));
   }
 
   /**
@@ -87,7 +87,7 @@ public final class JdbcSequenceStore implements SequenceStore {
     checkStream(stream);
     Objects.requireNonNull(expected, "expected");
     StoreChecks.forward(expected, next);
-    return Jdbc.transaction(dataSource, Operation.ADVANCE, null, c -> expected.isEmpty()
+    return Jdbc.transaction(dataSource, Jdbc.Subject.onStream(Operation.ADVANCE, stream), c -> expected.isEmpty()
         ? sql.insert(c, stream, next)
         : sql.update(c, stream, expected.getAsLong(), next));
   }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * or broke off. The transaction was rolled back, so the operation did not happen — unless the
  * message says it committed and only giving the connection back failed. Code {@value #CODE}.
  *
- * <p>The message names the operation, the key and the SQLState, never the driver's text, which
- * may quote connection details; that text is on the {@linkplain #getCause() cause}.
+ * <p>The message names the operation, the key or stream and the SQLState, never the driver's text,
+ * which may quote connection details; that text is on the {@linkplain #getCause() cause}.
  */
 public class StoreException extends StewardException {
   /** The stable code of this exception. */
@@ -69,6 +69,7 @@ public class StoreException extends StewardException {
 
   private final Operation operation;
   private final transient @Nullable IdempotencyKey key;
+  private final @Nullable String stream;
   private final @Nullable String sqlState;
 
   /**
@@ -91,10 +92,42 @@ public class StoreException extends StewardException {
    * @param cause the driver's exception, if any
    */
   public StoreException(Operation operation, @Nullable IdempotencyKey key, String detail, @Nullable SQLException cause) {
-    super(CODE, message(operation, key, detail), cause);
+    this(operation, key, null, detail, cause);
+  }
+
+  private StoreException(Operation operation, @Nullable IdempotencyKey key, @Nullable String stream, String detail,
+      @Nullable SQLException cause) {
+    super(CODE, message(operation, key, stream, detail), cause);
     this.operation = operation;
     this.key = key;
+    this.stream = stream;
     this.sqlState = cause == null ? null : cause.getSQLState();
+  }
+
+  /**
+   * Creates the exception for a failure of the database while a sequence store worked on {@code
+   * stream}.
+   *
+   * @param operation what the store was doing
+   * @param stream the stream it was working on
+   * @param cause the driver's exception
+   */
+  public static StoreException onStream(Operation operation, String stream, SQLException cause) {
+    return new StoreException(operation, null, Objects.requireNonNull(stream, "stream"), detail(cause), cause);
+  }
+
+  /**
+   * Creates the exception, with a detail of the store's own, for a failure while a sequence store
+   * worked on {@code stream}.
+   *
+   * @param operation what the store was doing
+   * @param stream the stream it was working on
+   * @param detail what went wrong, without credentials
+   * @param cause the driver's exception, if any
+   */
+  public static StoreException onStream(Operation operation, String stream, String detail,
+      @Nullable SQLException cause) {
+    return new StoreException(operation, null, Objects.requireNonNull(stream, "stream"), detail, cause);
   }
 
   /** Returns what the store was doing. */
@@ -107,15 +140,22 @@ public class StoreException extends StewardException {
     return Optional.ofNullable(key);
   }
 
+  /** Returns the sequence stream the store was working on, if the operation has one. */
+  public Optional<String> stream() {
+    return Optional.ofNullable(stream);
+  }
+
   /** Returns the SQLState the driver reported, if any. */
   public Optional<String> sqlState() {
     return Optional.ofNullable(sqlState);
   }
 
-  private static String message(Operation operation, @Nullable IdempotencyKey key, String detail) {
+  private static String message(Operation operation, @Nullable IdempotencyKey key, @Nullable String stream,
+      String detail) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(detail, "detail");
-    return "the " + operation.store + " failed to " + operation.verb + (key == null ? "" : " key " + key) + ": " + detail;
+    return "the " + operation.store + " failed to " + operation.verb + (key == null ? "" : " key " + key)
+        + (stream == null ? "" : " (stream " + stream + ")") + ": " + detail;
   }
 
   private static String detail(SQLException cause) {

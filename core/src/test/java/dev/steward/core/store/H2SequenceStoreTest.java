@@ -63,14 +63,26 @@ class H2SequenceStoreTest extends SequenceStoreContract {
   }
 
   @Test
-  void aFailingUpdate_isAStoreException_namingTheOperation_andThePositionIsUnchanged() {
+  void aFailingUpdate_isAStoreException_namingTheOperationAndTheStream_andThePositionIsUnchanged() {
     store.advance(STREAM, OptionalLong.empty(), 1);
     pool.failStatements(sql -> sql.startsWith("UPDATE"));
 
     assertThatThrownBy(() -> store.advance(STREAM, OptionalLong.of(1), 2)).isInstanceOf(StoreException.class)
-        .hasMessageContaining("the sequence store failed to advance a stream's position")
-        .satisfies(e -> assertThat(((StoreException) e).operation()).isEqualTo(StoreException.Operation.ADVANCE));
+        .hasMessageContaining("the sequence store failed to advance a stream's position (stream " + STREAM + "): SQLState")
+        .satisfies(e -> assertThat(((StoreException) e).operation()).isEqualTo(StoreException.Operation.ADVANCE))
+        .satisfies(e -> assertThat(((StoreException) e).stream()).hasValue(STREAM))
+        .satisfies(e -> assertThat(((StoreException) e).key()).isEmpty());
     pool.failStatements(sql -> false);
     assertThat(store.current(STREAM)).hasValue(1);
+  }
+
+  @Test
+  void aFailingRead_namesTheStreamToo() {
+    pool.failStatements(sql -> sql.startsWith("SELECT"));
+
+    assertThatThrownBy(() -> store.current(STREAM)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("the sequence store failed to read a stream's position (stream " + STREAM + ")")
+        .satisfies(e -> assertThat(((StoreException) e).stream()).hasValue(STREAM));
+    pool.failStatements(sql -> false);
   }
 }

@@ -45,10 +45,49 @@ public final class Jdbc {
 
   private Jdbc() {}
 
+  /**
+   * What a store works on when its database fails: the operation, and the idempotency key or the
+   * sequence stream where it has one. Makes the {@link StoreException} that names them.
+   *
+   * @param operation what the store is doing
+   * @param key the idempotency key it works on, or null
+   * @param stream the sequence stream it works on, or null
+   */
+  public record Subject(Operation operation, @Nullable IdempotencyKey key, @Nullable String stream) {
+    /** Checks the parts. */
+    public Subject {
+      Objects.requireNonNull(operation, "operation");
+    }
+
+    /** An operation on {@code key}, or on no key if it is null. */
+    public static Subject of(Operation operation, @Nullable IdempotencyKey key) {
+      return new Subject(operation, key, null);
+    }
+
+    /** An operation on a sequence stream. */
+    public static Subject onStream(Operation operation, String stream) {
+      return new Subject(operation, null, Objects.requireNonNull(stream, "stream"));
+    }
+
+    StoreException failure(SQLException cause) {
+      return stream != null ? StoreException.onStream(operation, stream, cause) : new StoreException(operation, key, cause);
+    }
+
+    StoreException failure(String detail, @Nullable SQLException cause) {
+      return stream != null ? StoreException.onStream(operation, stream, detail, cause)
+          : new StoreException(operation, key, detail, cause);
+    }
+  }
+
   /** Runs {@code work} as one transaction on a connection from {@code dataSource}. */
   public static <T> T transaction(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key,
       Work<T> work) {
-    Connection c = open(dataSource, operation, key);
+    return transaction(dataSource, Subject.of(operation, key), work);
+  }
+
+  /** Runs {@code work} as one transaction on a connection from {@code dataSource}. */
+  public static <T> T transaction(DataSource dataSource, Subject subject, Work<T> work) {
+    Connection c = open(dataSource, subject);
     boolean restoreAutoCommit = false;
     Throwable failure = null;
     try {
@@ -60,13 +99,13 @@ public final class Jdbc {
       c.commit();
       return result;
     } catch (SQLException e) {
-      failure = rollback(c, new StoreException(operation, key, e));
+      failure = rollback(c, subject.failure(e));
       throw (StoreException) failure;
     } catch (RuntimeException | Error e) {
       failure = rollback(c, e);
       throw e;
     } finally {
-      giveBack(c, restoreAutoCommit, failure, operation, key);
+      giveBack(c, restoreAutoCommit, failure, subject);
     }
   }
 
@@ -78,7 +117,8 @@ public final class Jdbc {
    */
   public static <T> T statement(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key,
       Work<T> work) {
-    Connection c = open(dataSource, operation, key);
+    Subject subject = Subject.of(operation, key);
+    Connection c = open(dataSource, subject);
     boolean inTransaction = false;
     Throwable failure = null;
     try {
@@ -89,13 +129,13 @@ public final class Jdbc {
       }
       return result;
     } catch (SQLException e) {
-      failure = undo(c, inTransaction, new StoreException(operation, key, e));
+      failure = undo(c, inTransaction, subject.failure(e));
       throw (StoreException) failure;
     } catch (RuntimeException | Error e) {
       failure = undo(c, inTransaction, e);
       throw e;
     } finally {
-      giveBack(c, false, failure, operation, key);
+      giveBack(c, false, failure, subject);
     }
   }
 
@@ -106,7 +146,8 @@ public final class Jdbc {
    */
   public static <T> T statementThenTransaction(DataSource dataSource, Operation operation,
       @Nullable IdempotencyKey key, Work<Optional<T>> first, Work<T> rest) {
-    Connection c = open(dataSource, operation, key);
+    Subject subject = Subject.of(operation, key);
+    Connection c = open(dataSource, subject);
     boolean inTransaction = false;
     boolean restoreAutoCommit = false;
     Throwable failure = null;
@@ -128,13 +169,13 @@ public final class Jdbc {
       c.commit();
       return result;
     } catch (SQLException e) {
-      failure = undo(c, inTransaction, new StoreException(operation, key, e));
+      failure = undo(c, inTransaction, subject.failure(e));
       throw (StoreException) failure;
     } catch (RuntimeException | Error e) {
       failure = undo(c, inTransaction, e);
       throw e;
     } finally {
-      giveBack(c, restoreAutoCommit, failure, operation, key);
+      giveBack(c, restoreAutoCommit, failure, subject);
     }
   }
 
@@ -145,14 +186,19 @@ public final class Jdbc {
 
   /** Returns a connection from {@code dataSource}, or throws a {@link StoreException}. */
   public static Connection open(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key) {
+    return open(dataSource, Subject.of(operation, key));
+  }
+
+  /** Returns a connection from {@code dataSource}, or throws a {@link StoreException} naming {@code subject}. */
+  public static Connection open(DataSource dataSource, Subject subject) {
     try {
       Connection c = dataSource.getConnection();
       if (c == null) {
-        throw new StoreException(operation, key, "the data source returned no connection", null);
+        throw subject.failure("the data source returned no connection", null);
       }
       return c;
     } catch (SQLException e) {
-      throw new StoreException(operation, key, e);
+      throw subject.failure(e);
     }
   }
 
@@ -163,6 +209,11 @@ public final class Jdbc {
    */
   public static void giveBack(Connection c, boolean restoreAutoCommit, @Nullable Throwable failure, Operation operation,
       @Nullable IdempotencyKey key) {
+    giveBack(c, restoreAutoCommit, failure, Subject.of(operation, key));
+  }
+
+  /** As {@link #giveBack(Connection, boolean, Throwable, Operation, IdempotencyKey)}, naming {@code subject}. */
+  public static void giveBack(Connection c, boolean restoreAutoCommit, @Nullable Throwable failure, Subject subject) {
     SQLException problem = null;
     try {
       if (restoreAutoCommit) {
@@ -186,7 +237,7 @@ public final class Jdbc {
     if (failure != null) {
       failure.addSuppressed(problem);
     } else {
-      throw new StoreException(operation, key, "the transaction committed, but giving the connection back failed"
+      throw subject.failure("the transaction committed, but giving the connection back failed"
           + " (SQLState " + problem.getSQLState() + "; see the cause)", problem);
     }
   }
