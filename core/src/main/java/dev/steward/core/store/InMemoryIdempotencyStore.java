@@ -167,9 +167,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
      * {@code executor}; by default {@link java.util.concurrent.ForkJoinPool#commonPool()}, so that
      * it happens shortly after the writes that call for it, in batches, off the caller's thread.
      * A completed record whose retention and lease have ended is never answered, whether or not
-     * it was dropped yet; a record beyond the bound is answered until it is evicted. {@code Runnable::run} does the upkeep in the
-     * calling thread when it is due, which makes evictions happen at once, at some cost to
-     * throughput.
+     * it was dropped yet; a record beyond the bound is answered until it is evicted. {@code
+     * Runnable::run} does the upkeep in the calling thread when it is due, which makes evictions
+     * happen at once, at some cost to throughput.
      *
      * @throws IllegalStateException if it was set already
      */
@@ -222,7 +222,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     Instant leaseExpiresAt = now.plus(lease);
     if (sweepDue) {
       sweepDue = false;
-      sweepAbandoned(now, Integer.MAX_VALUE);
+      drop(inFlight, now, Integer.MAX_VALUE);
     }
     long token = nextToken();
     Entry fresh = new Entry(fingerprint, token, leaseExpiresAt, 1, null, now, expiresAt);
@@ -396,25 +396,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public int purgeExpired(Instant now, int limit) {
     StoreChecks.positiveLimit(limit);
-    int purged = 0;
-    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = completed.entrySet().iterator();
-        it.hasNext() && purged < limit; ) {
-      Map.Entry<IdempotencyKey, Entry> held = it.next();
-      if (abandoned(held.getValue(), now) && completed.remove(held.getKey(), held.getValue())) {
-        purged++;
-      }
-    }
-    return purged + sweepAbandoned(now, limit - purged);
+    int purged = drop(completed, now, limit);
+    return purged + drop(inFlight, now, limit - purged);
   }
 
-  // Drops claims whose lease and retention have both ended, at most limit of them.
-  private int sweepAbandoned(Instant now, int limit) {
+  // Drops the records of one place whose lease and retention have both ended, at most limit of them.
+  private static int drop(ConcurrentMap<IdempotencyKey, Entry> records, Instant now, int limit) {
     int purged = 0;
-    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = inFlight.entrySet().iterator();
+    for (Iterator<Map.Entry<IdempotencyKey, Entry>> it = records.entrySet().iterator();
         it.hasNext() && purged < limit; ) {
       Map.Entry<IdempotencyKey, Entry> held = it.next();
       Entry e = held.getValue();
-      if (abandoned(e, now) && inFlight.remove(held.getKey(), e)) {
+      if (abandoned(e, now) && records.remove(held.getKey(), e)) {
         purged++;
       }
     }
@@ -427,7 +420,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
    */
   public void cleanUp() {
     cache.cleanUp();
-    sweepAbandoned(clock.instant(), Integer.MAX_VALUE);
+    drop(inFlight, clock.instant(), Integer.MAX_VALUE);
   }
 
   private Entry held(IdempotencyKey key, @Nullable Entry e, String leaseToken) {
