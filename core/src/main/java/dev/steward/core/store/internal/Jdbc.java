@@ -184,11 +184,6 @@ public final class Jdbc {
     return inTransaction ? rollback(c, failure) : failure;
   }
 
-  /** Returns a connection from {@code dataSource}, or throws a {@link StoreException}. */
-  public static Connection open(DataSource dataSource, Operation operation, @Nullable IdempotencyKey key) {
-    return open(dataSource, Subject.of(operation, key));
-  }
-
   /** Returns a connection from {@code dataSource}, or throws a {@link StoreException} naming {@code subject}. */
   public static Connection open(DataSource dataSource, Subject subject) {
     try {
@@ -207,12 +202,6 @@ public final class Jdbc {
    * {@code failure} if there is one, and otherwise thrown: the work committed, but the connection
    * may be broken.
    */
-  public static void giveBack(Connection c, boolean restoreAutoCommit, @Nullable Throwable failure, Operation operation,
-      @Nullable IdempotencyKey key) {
-    giveBack(c, restoreAutoCommit, failure, Subject.of(operation, key));
-  }
-
-  /** As {@link #giveBack(Connection, boolean, Throwable, Operation, IdempotencyKey)}, naming {@code subject}. */
   public static void giveBack(Connection c, boolean restoreAutoCommit, @Nullable Throwable failure, Subject subject) {
     SQLException problem = null;
     try {

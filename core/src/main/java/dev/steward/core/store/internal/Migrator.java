@@ -47,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * whole migration; a script that fails halfway on H2 leaves its earlier statements applied.
  */
 public final class Migrator {
+  private static final Jdbc.Subject MIGRATING = Jdbc.Subject.of(Operation.MIGRATE, null);
+
   /** The scripts, in order; a new script is added at the end, with the next version. */
   public static final List<String> SCRIPTS = List.of("V1__idempotency.sql", "V2__audit.sql", "V3__sequence.sql");
   /** The name of the schema history table, before the prefix. */
@@ -136,7 +138,7 @@ public final class Migrator {
       }
       return null;
     });
-    Connection lock = Jdbc.open(dataSource, Operation.MIGRATE, null);
+    Connection lock = Jdbc.open(dataSource, MIGRATING);
     boolean restoreAutoCommit = false;
     Throwable failure = null;
     try {
@@ -176,7 +178,7 @@ public final class Migrator {
             + " failed (SQLState " + e.getSQLState() + "; see the cause)", e);
       }
     }
-    Jdbc.giveBack(lock, restoreAutoCommit, failure != null ? failure : unlockFailed, Operation.MIGRATE, null);
+    Jdbc.giveBack(lock, restoreAutoCommit, failure != null ? failure : unlockFailed, MIGRATING);
     if (unlockFailed != null) {
       throw unlockFailed;
     }

@@ -73,7 +73,7 @@ public final class StoreSettings {
   public StoreTarget connect(String store) {
     String prefix = tablePrefix == null ? JdbcStores.DEFAULT_TABLE_PREFIX : tablePrefix;
     Dialect chosen = dialect;
-    Connection c = Jdbc.open(dataSource, Operation.CONNECT, null);
+    Connection c = Jdbc.open(dataSource, Jdbc.Subject.of(Operation.CONNECT, null));
     Throwable failure = null;
     try {
       DatabaseMetaData md = c.getMetaData();
@@ -100,7 +100,7 @@ public final class StoreSettings {
       failure = e;
       throw e;
     } finally {
-      Jdbc.giveBack(c, false, failure, Operation.CONNECT, null);
+      Jdbc.giveBack(c, false, failure, Jdbc.Subject.of(Operation.CONNECT, null));
     }
   }
 
