@@ -51,16 +51,22 @@ class CustomerKit extends ConnectorVerification<Customer> {
   private final IdGenerator ids = IdGenerator.create(Clock.fixed(Instant.parse("2029-06-01T00:00:00Z"), ZoneOffset.UTC), new Random(7));
   private final ConnectorCapabilities declared;
   private final Breakage breakage;
-  private final boolean simulates;
+  /** Whether the verification simulates responses, observes keys and expects extensions kept. */
+  private final boolean full;
 
   CustomerKit() {
     this(EVERYTHING, Breakage.NONE, true);
   }
 
-  CustomerKit(ConnectorCapabilities declared, Breakage breakage, boolean simulates) {
+  /**
+   * Returns the kit against a reference connector declaring {@code declared}, put through {@code
+   * breakage}; unless {@code full}, its verification neither simulates responses, observes keys nor
+   * expects extensions kept.
+   */
+  CustomerKit(ConnectorCapabilities declared, Breakage breakage, boolean full) {
     this.declared = declared;
     this.breakage = breakage;
-    this.simulates = simulates;
+    this.full = full;
   }
 
   /** Returns the kit against a reference connector put through {@code breakage}. */
@@ -73,17 +79,7 @@ class CustomerKit extends ConnectorVerification<Customer> {
    * verification neither simulates responses nor observes keys.
    */
   static CustomerKit declaring(ConnectorCapabilities declared) {
-    return new CustomerKit(declared, Breakage.NONE, false) {
-      @Override
-      protected boolean observesIdempotencyKeys() {
-        return false;
-      }
-
-      @Override
-      protected boolean keepsExtensions() {
-        return false;
-      }
-    };
+    return new CustomerKit(declared, Breakage.NONE, false);
   }
 
   @Override
@@ -93,7 +89,7 @@ class CustomerKit extends ConnectorVerification<Customer> {
 
   @Override
   protected boolean simulatesHttpResponses() {
-    return simulates;
+    return full;
   }
 
   @Override
@@ -105,7 +101,12 @@ class CustomerKit extends ConnectorVerification<Customer> {
 
   @Override
   protected boolean observesIdempotencyKeys() {
-    return true;
+    return full;
+  }
+
+  @Override
+  protected boolean keepsExtensions() {
+    return full;
   }
 
   @Override

@@ -17,14 +17,4 @@ class PartialReferenceConnectorVerificationTest extends CustomerKit {
   PartialReferenceConnectorVerificationTest() {
     super(READ_AND_UPSERT, Breakage.NONE, false);
   }
-
-  @Override
-  protected boolean observesIdempotencyKeys() {
-    return false;
-  }
-
-  @Override
-  protected boolean keepsExtensions() {
-    return false;
-  }
 }
