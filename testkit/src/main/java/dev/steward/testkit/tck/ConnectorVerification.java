@@ -1598,15 +1598,12 @@ public abstract class ConnectorVerification<T extends CanonicalEntity> {
   /** Makes one call through {@code c}: a write where one is declared, else a read, a bulk read or a poll. */
   private void probe(SystemConnector c) {
     Set<Operation> declared = c.capabilities().operations(entityType());
-    EntityOperations<T> ops = c.operations(recordType());
-    if (declared.contains(Operation.UPSERT)) {
-      ops.upsert(context(), newRecord(records.incrementAndGet()));
-    } else if (declared.contains(Operation.CREATE)) {
-      ops.create(context(), newRecord(records.incrementAndGet()));
+    if (declared.contains(Operation.UPSERT) || declared.contains(Operation.CREATE)) {
+      write(c, newRecord(records.incrementAndGet()), context());
     } else if (declared.contains(Operation.READ)) {
-      ops.read(readContext(), unknownExternalId());
+      c.operations(recordType()).read(readContext(), unknownExternalId());
     } else if (declared.contains(Operation.BULK_READ)) {
-      ops.readAll(readContext(), PageRequest.first(10));
+      c.operations(recordType()).readAll(readContext(), PageRequest.first(10));
     } else {
       c.changes(readContext(), ChangeCursor.beginning(), 10);
     }
