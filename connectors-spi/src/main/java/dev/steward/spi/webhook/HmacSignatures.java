@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -54,6 +55,7 @@ public final class HmacSignatures {
 
   private static final String ALGORITHM = "HmacSHA256";
   private static final int SHA256_BYTES = 32;
+  private static final HexFormat HEX = HexFormat.of();
 
   /** How a body signature is written in its header. */
   public enum Encoding {
@@ -255,33 +257,12 @@ public final class HmacSignatures {
         return null;
       }
     }
-    if (text.length() % 2 != 0) {
+    try {
+      // ASCII hex digits only, in either case: Character.digit would also take other scripts' digits.
+      return HEX.parseHex(text);
+    } catch (IllegalArgumentException e) {
       return null;
     }
-    byte[] out = new byte[text.length() / 2];
-    for (int i = 0; i < out.length; i++) {
-      int hi = hex(text.charAt(2 * i));
-      int lo = hex(text.charAt(2 * i + 1));
-      if (hi < 0 || lo < 0) {
-        return null;
-      }
-      out[i] = (byte) ((hi << 4) | lo);
-    }
-    return out;
-  }
-
-  /** ASCII hex only: {@code Character.digit} would also take other scripts' digits. */
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   private static SignatureCheck rejected(SignatureFailure failure, String detail) {
