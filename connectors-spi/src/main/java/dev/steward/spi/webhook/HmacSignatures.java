@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,8 @@ public final class HmacSignatures {
     if (tolerance.isNegative() || tolerance.isZero()) {
       throw new IllegalArgumentException("tolerance must be positive; was " + tolerance);
     }
-    return request -> verifyStripe(Objects.requireNonNull(request, "request"), signingSecret, tolerance, clock);
+    return request -> withHeader(request, STRIPE_HEADER,
+        value -> verifyStripe(value, request, signingSecret, tolerance, clock));
   }
 
   /** Returns a verifier of GitHub's scheme: {@code X-Hub-Signature-256: sha256=<hex>}. */
@@ -119,18 +121,27 @@ public final class HmacSignatures {
     if (header.isBlank()) {
       throw new IllegalArgumentException("header must not be blank");
     }
-    return request -> verifyBody(Objects.requireNonNull(request, "request"), header, prefix, encoding, secret);
+    return request -> withHeader(request, header, value -> verifyBody(value, request, header, prefix, encoding, secret));
   }
 
-  private static SignatureCheck verifyBody(WebhookRequest request, String header, String prefix, Encoding encoding,
-      Secret secret) {
-    String value = request.header(header).orElse(null);
+  /**
+   * Hands the value of {@code header} to {@code verify}, having rejected a missing header and one
+   * longer than {@link #MAX_HEADER_LENGTH} before any scheme parses it.
+   */
+  private static SignatureCheck withHeader(WebhookRequest request, String header,
+      Function<String, SignatureCheck> verify) {
+    String value = Objects.requireNonNull(request, "request").header(header).orElse(null);
     if (value == null) {
       return rejected(SignatureFailure.MISSING_HEADER, "header " + header + " is missing");
     }
     if (value.length() > MAX_HEADER_LENGTH) {
       return rejected(SignatureFailure.MALFORMED_HEADER, "header " + header + " is longer than " + MAX_HEADER_LENGTH + " characters");
     }
+    return verify.apply(value);
+  }
+
+  private static SignatureCheck verifyBody(String value, WebhookRequest request, String header, String prefix,
+      Encoding encoding, Secret secret) {
     String trimmed = value.trim();
     if (!trimmed.regionMatches(true, 0, prefix, 0, prefix.length())) {
       return rejected(SignatureFailure.MALFORMED_HEADER, "header " + header + " does not start with '" + prefix + "'");
@@ -150,15 +161,8 @@ public final class HmacSignatures {
     }
   }
 
-  private static SignatureCheck verifyStripe(WebhookRequest request, Secret secret, Duration tolerance, Clock clock) {
-    String value = request.header(STRIPE_HEADER).orElse(null);
-    if (value == null) {
-      return rejected(SignatureFailure.MISSING_HEADER, "header " + STRIPE_HEADER + " is missing");
-    }
-    if (value.length() > MAX_HEADER_LENGTH) {
-      return rejected(SignatureFailure.MALFORMED_HEADER, "header " + STRIPE_HEADER + " is longer than "
-          + MAX_HEADER_LENGTH + " characters");
-    }
+  private static SignatureCheck verifyStripe(String value, WebhookRequest request, Secret secret, Duration tolerance,
+      Clock clock) {
     @Nullable String timestamp = null;
     List<byte[]> signatures = new ArrayList<>();
     for (String element : value.split(",", -1)) {
