@@ -17,19 +17,24 @@ final class Pointers {
   static @Nullable JsonNode at(JsonNode root, List<String> segments) {
     JsonNode node = root;
     for (String segment : segments) {
-      if (node.isObject()) {
-        node = node.get(segment);
-      } else if (node.isArray()) {
-        int index = index(segment);
-        node = index >= 0 && index < node.size() ? node.get(index) : null;
-      } else {
-        return null;
-      }
+      node = child(node, segment);
       if (node == null) {
         return null;
       }
     }
     return node;
+  }
+
+  /** Returns the member or element {@code segment} names, or null where {@code node} has none. */
+  static @Nullable JsonNode child(JsonNode node, String segment) {
+    if (node.isObject()) {
+      return node.get(segment);
+    }
+    if (node.isArray()) {
+      int index = index(segment);
+      return index >= 0 && index < node.size() ? node.get(index) : null;
+    }
+    return null;
   }
 
   /** Returns the array index a segment names, or -1 if it is not one (RFC 6901: no leading zeros). */

@@ -259,7 +259,7 @@ public final class VendorWriter {
     JsonNode node = written;
     for (int i = 0; i < segments.size(); i++) {
       String segment = segments.get(i);
-      JsonNode existing = child(node, segment);
+      JsonNode existing = Pointers.child(node, segment);
       JsonNode next;
       if (i == segments.size() - 1) {
         next = value;
@@ -277,14 +277,6 @@ public final class VendorWriter {
       node = next;
     }
     return this;
-  }
-
-  private static @Nullable JsonNode child(JsonNode node, String segment) {
-    if (node.isObject()) {
-      return node.get(segment);
-    }
-    int index = Pointers.index(segment);
-    return index >= 0 && index < node.size() ? node.get(index) : null;
   }
 
   private static void place(JsonNode parent, String segment, JsonNode value, String pointer) {
