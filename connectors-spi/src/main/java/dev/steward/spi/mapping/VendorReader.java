@@ -100,14 +100,12 @@ public final class VendorReader {
 
   /** Returns whether the field is present and not {@code null}. Consumes nothing. */
   public boolean has(String pointer) {
-    JsonNode node = at(pointer);
-    return node != null && !node.isNull();
+    return present(pointer) != null;
   }
 
   /** Returns the field if present and not {@code null}, without consuming it. */
   public Optional<JsonNode> peek(String pointer) {
-    JsonNode node = at(pointer);
-    return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    return Optional.ofNullable(present(pointer));
   }
 
   /**
@@ -117,8 +115,8 @@ public final class VendorReader {
    * @throws MappingException if the field is present and not an array
    */
   public int size(String pointer) {
-    JsonNode node = at(pointer);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(pointer);
+    if (node == null) {
       return 0;
     }
     if (!node.isArray()) {
