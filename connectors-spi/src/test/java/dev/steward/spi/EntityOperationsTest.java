@@ -25,8 +25,8 @@ class EntityOperationsTest {
   private static final CallContext CONTEXT = CallContext.within(Duration.ofSeconds(5), CLOCK);
   private static final CanonicalId ID = IdGenerator.create(CLOCK, new Random(1)).next(EntityType.CUSTOMER);
 
-  /** Operations that declare nothing: every default applies. */
-  private static final class Bare implements EntityOperations<Customer> {
+  /** CRM customer operations that declare nothing: every default applies. */
+  private static class Bare<T extends CanonicalEntity> implements EntityOperations<T> {
     @Override
     public String systemId() {
       return "crm";
@@ -40,7 +40,7 @@ class EntityOperationsTest {
 
   @Test
   void defaults_throwCapabilityMissingNamingTheOperation() {
-    Bare ops = new Bare();
+    Bare<Customer> ops = new Bare<>();
     requireMissing(() -> ops.read(CONTEXT, "001"), Operation.READ);
     requireMissing(() -> ops.find(CONTEXT, ID), Operation.READ);
     requireMissing(() -> ops.upsert(CONTEXT, null), Operation.UPSERT);
@@ -101,24 +101,14 @@ class EntityOperationsTest {
 
   @Test
   void upsertAll_default_withoutUpsert_failsEachItemAsMissing() {
-    BatchResult result = new Bare().upsertAll(CONTEXT, Arrays.asList((Customer) null));
+    BatchResult result = new Bare<Customer>().upsertAll(CONTEXT, Arrays.asList((Customer) null));
     assertThat(result.failures()).singleElement()
         .satisfies(f -> assertThat(f.failure()).isInstanceOf(CapabilityMissingException.class));
   }
 
   /** Returns CRM customer operations whose only override is {@code upsert}, answered by {@code upsert}. */
   private static EntityOperations<CanonicalEntity> upserting(Function<CanonicalEntity, WriteResult> upsert) {
-    return new EntityOperations<>() {
-      @Override
-      public String systemId() {
-        return "crm";
-      }
-
-      @Override
-      public EntityType entityType() {
-        return EntityType.CUSTOMER;
-      }
-
+    return new Bare<>() {
       @Override
       public WriteResult upsert(CallContext context, CanonicalEntity record) {
         return upsert.apply(record);
