@@ -170,7 +170,7 @@ public final class CallContext {
         throw new IllegalArgumentException("header name '" + name + "' is not an HTTP token");
       }
       checkPrintable("header " + name, value);
-      headers.keySet().removeIf(existing -> existing.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+      headers.keySet().removeIf(name::equalsIgnoreCase);
       if (headers.size() >= MAX_HEADERS) {
         throw new IllegalArgumentException("a call carries at most " + MAX_HEADERS + " headers");
       }
